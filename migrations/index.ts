@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22T1400_initial.js';
+import * as announcements from './2026-11-22T1700_announcements.js';
+
+/**
+ * Every migration, by name, in the order they apply. Listed statically rather than read from the
+ * folder so the same list loads under tsx, vitest and the compiled `dist/` build alike.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T1400_initial': initial,
+  '2026-11-22T1700_announcements': announcements,
+};

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** The payload of a timer job. Parsed on the way out of Redis: a bad payload fails without retry. */
+export const timerJobSchema = z.object({
+  incidentId: z.string().uuid(),
+  kind: z.string().min(1),
+  key: z.string().min(1),
+  dueAt: z.string().datetime(),
+});
+
+export type TimerJob = z.output<typeof timerJobSchema>;
+
+export const TIMERS_QUEUE = 'timers';
+
+/**
+ * Deterministic job ids: the same timer (incident, key, due time) always maps to the same id, so
+ * adding it twice is a no-op. BullMQ forbids ':' in custom ids and all-digit ids.
+ */
+export function timerJobId(job: Pick<TimerJob, 'incidentId' | 'key' | 'dueAt'>): string {
+  return `timer-${job.incidentId}-${job.key}-${Date.parse(job.dueAt)}`.replace(/:/g, '_');
+}

@@ -1,0 +1,57 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { TimerScheduler, WantedTimer } from '../../app/ports/timer-scheduler.js';
+import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
+
+/**
+ * BullMQ delayed jobs as the incident's timers. Job ids are deterministic, so adding a timer twice
+ * is a no-op; a Redis set per incident remembers which ids were scheduled, so obsolete ones can be
+ * removed. If Redis loses everything, the periodic reconcile re-adds what the state still wants.
+ */
+export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string): TimerScheduler {
+  const indexKey = (incidentId: string) => `${prefix}:timer-index:${incidentId}`;
+
+  return {
+    async sync(incidentId, wanted) {
+      const wantedIds = new Map(wanted.map((timer) => [timerJobId({ incidentId, ...timer }), timer]));
+      const known = await redis.smembers(indexKey(incidentId));
+      for (const id of known) {
+        if (wantedIds.has(id)) continue;
+        const job = await queue.getJob(id);
+        const state = job ? await job.getState() : 'unknown';
+        // A job already running finishes; its firing is checked against the state and does nothing.
+        if (job && state !== 'active') await job.remove();
+        if (state !== 'active') await redis.srem(indexKey(incidentId), id);
+      }
+      for (const [jobId, timer] of wantedIds) {
+        const existing = await queue.getJob(jobId);
+        const state = existing ? await existing.getState() : null;
+        // A finished job kept in Redis would block its id forever: clear it before adding again.
+        if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
+        const data: TimerJob = { incidentId, kind: timer.kind, key: timer.key, dueAt: timer.dueAt };
+        await queue.add(timer.kind, data, {
+          jobId,
+          delay: Math.max(0, Date.parse(timer.dueAt) - Date.now()),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: true,
+          removeOnFail: { age: 24 * 3600 },
+        });
+        await redis.sadd(indexKey(incidentId), jobId);
+      }
+      if (wantedIds.size === 0) await redis.del(indexKey(incidentId));
+    },
+
+    async scheduled(incidentId) {
+      const ids = await redis.smembers(indexKey(incidentId));
+      const timers: WantedTimer[] = [];
+      for (const id of ids) {
+        const job = await queue.getJob(id);
+        const parsed = timerJobSchema.safeParse(job?.data);
+        if (parsed.success)
+          timers.push({ kind: parsed.data.kind, key: parsed.data.key, dueAt: parsed.data.dueAt });
+      }
+      return timers.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    },
+  };
+}

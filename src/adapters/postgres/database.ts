@@ -1,0 +1,30 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+// int8 (counts, bigserial ids) arrives as a string by default; ours stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number.parseInt(text, 10));
+
+export interface DatabaseOptions {
+  readonly connectionString: string;
+  readonly maxConnections?: number;
+  /** Told about connections lost while idle or checked out; the failing query rejects anyway. */
+  readonly onConnectionError?: (error: Error) => void;
+}
+
+/** A Kysely instance on its own `pg` pool. `db.destroy()` closes the pool. */
+export function createDatabase(options: DatabaseOptions): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // Fail fast when the server is unreachable, so /readyz answers instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A connection lost while idle emits 'error' on the pool, and one lost while checked out emits it on
+  // the client (the pool only listens to idle ones). Without listeners a database blip crashes the bot.
+  const onError = options.onConnectionError ?? (() => {});
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,76 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Row types as PostgreSQL stores them. Kept apart from domain types: the mappers in the
+ * repositories translate, so a schema change never leaks into the domain.
+ * jsonb columns are written as JSON text (pg would turn a JS array into a PostgreSQL array) and
+ * read back parsed.
+ */
+export interface Database {
+  incident_numbers: IncidentNumbersTable;
+  incidents: IncidentsTable;
+  incident_events: IncidentEventsTable;
+  outbox: OutboxTable;
+  processed_slack_events: ProcessedSlackEventsTable;
+}
+
+type CreatedNow = ColumnType<Date, Date | undefined, never>;
+
+export interface IncidentNumbersTable {
+  team_id: string;
+  last_number: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  team_id: string;
+  number: number;
+  title: string;
+  service: string | null;
+  status: string;
+  severity: string;
+  private: boolean;
+  drill: boolean;
+  opened_at: Date;
+  snapshot: ColumnType<unknown, string, string>;
+  version: number;
+  channel_id: string | null;
+  channel_name: string | null;
+  header_ts: string | null;
+  announcement_channel: string | null;
+  announcement_ts: string | null;
+  created_at: CreatedNow;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface IncidentEventsTable {
+  incident_id: string;
+  seq: number;
+  team_id: string;
+  type: string;
+  payload: ColumnType<unknown, string, never>;
+  actor: string;
+  occurred_at: Date;
+  recorded_at: CreatedNow;
+}
+
+export interface OutboxTable {
+  /** bigserial; int8 is parsed to a number (see database.ts). */
+  id: Generated<number>;
+  team_id: string;
+  incident_id: string;
+  kind: string;
+  payload: ColumnType<unknown, string, never>;
+  created_at: CreatedNow;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  done_at: Date | null;
+  outcome: string | null;
+}
+
+export interface ProcessedSlackEventsTable {
+  event_id: string;
+  team_id: string;
+  received_at: CreatedNow;
+}

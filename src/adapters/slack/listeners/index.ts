@@ -1,0 +1,32 @@
+import type { App } from '@slack/bolt';
+import { registerActionLifecycle } from './action-lifecycle.js';
+import { registerAppHome } from './app-home.js';
+import { registerAssignRole } from './assign-role.js';
+import { registerCapture } from './capture.js';
+import { registerDecision } from './decision.js';
+import type { ListenerDeps } from './deps.js';
+import { registerEventDedupe } from './event-dedupe.js';
+import { registerHypothesisLifecycle } from './hypothesis-lifecycle.js';
+import { registerIncidentCommand } from './incident-command.js';
+import { registerOpenModal } from './open-modal.js';
+import { registerResolve } from './resolve.js';
+import { registerStatusAndSeverity } from './status-and-severity.js';
+import { registerTakeRole } from './take-role.js';
+import { registerTextModals } from './text-modals.js';
+
+/** Registers every listener. Global middleware first: it runs before any listener. */
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerEventDedupe(app, deps);
+  registerIncidentCommand(app, deps);
+  registerTakeRole(app, deps);
+  registerAssignRole(app, deps);
+  registerAppHome(app, deps);
+  registerTextModals(app, deps);
+  registerCapture(app, deps);
+  registerOpenModal(app, deps);
+  registerHypothesisLifecycle(app, deps);
+  registerDecision(app, deps);
+  registerActionLifecycle(app, deps);
+  registerStatusAndSeverity(app, deps);
+  registerResolve(app, deps);
+}

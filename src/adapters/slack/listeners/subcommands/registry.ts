@@ -1,0 +1,16 @@
+import type { SubcommandHandler } from './context.js';
+import { decision } from './decision.js';
+import { resolve } from './resolve.js';
+import { status } from './status.js';
+import { action, hypothesis, note, severity } from './work.js';
+
+/** Subcommands answered after the ack, by name (CONTRACT.md grammar). */
+export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
+  status,
+  hypothesis,
+  action,
+  note,
+  severity,
+  decision,
+  resolve,
+};

@@ -1,0 +1,87 @@
+import { SEVERITIES, type Severity } from '../../../../domain/index.js';
+import { incidentHere, type SubcommandHandler } from './context.js';
+import { runForPerson } from './run-command.js';
+
+const base = (context: Parameters<SubcommandHandler>[0]) => ({
+  actor: context.command.user_id,
+  now: context.deps.clock.now().toISOString(),
+});
+
+/** `hypothesis <text>`: proposes a hypothesis. */
+export const hypothesis: SubcommandHandler = async (context) => {
+  const incident = await incidentHere(context, 'hypothesis');
+  if (!incident) return;
+  if (context.rest === '')
+    return context.reply(
+      `Say what you suspect: \`${context.deps.config.slack.command} hypothesis The 14:02 deploy broke payments\`.`,
+    );
+  await runForPerson(
+    context,
+    incident.id,
+    { type: 'ProposeHypothesis', ...base(context), hypothesisId: context.deps.newId(), text: context.rest },
+    'Hypothesis added to the header.',
+  );
+};
+
+/** A trailing mention names the owner: `action Roll back the deploy @dana`. */
+const TRAILING_MENTION = /\s*<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*$/;
+
+/** `action <text> [@owner]`: starts an action, or keeps it as proposed during the diagnosis hold. */
+export const action: SubcommandHandler = async (context) => {
+  const incident = await incidentHere(context, 'action');
+  if (!incident) return;
+  const owner = TRAILING_MENTION.exec(context.rest)?.[1] ?? context.command.user_id;
+  const text = context.rest.replace(TRAILING_MENTION, '').trim();
+  if (text === '')
+    return context.reply(
+      `Say what will be done, and by whom: \`${context.deps.config.slack.command} action Roll back the deploy @dana\`.`,
+    );
+  await runForPerson(
+    context,
+    incident.id,
+    {
+      type: 'StartAction',
+      ...base(context),
+      actionId: context.deps.newId(),
+      text,
+      owner,
+      hypothesisId: null,
+    },
+    `Action started, owned by <@${owner}>.`,
+  );
+};
+
+/** `note <text>`: adds a note to the timeline. */
+export const note: SubcommandHandler = async (context) => {
+  const incident = await incidentHere(context, 'note');
+  if (!incident) return;
+  if (context.rest === '')
+    return context.reply(
+      `Say what to note: \`${context.deps.config.slack.command} note p99 latency back under 300 ms\`.`,
+    );
+  await runForPerson(
+    context,
+    incident.id,
+    { type: 'AddNote', ...base(context), text: context.rest },
+    'Noted on the timeline.',
+  );
+};
+
+/** `severity SEV1 <reason>`: changes the severity, with a reason. */
+export const severity: SubcommandHandler = async (context) => {
+  const incident = await incidentHere(context, 'severity');
+  if (!incident) return;
+  const [first = '', ...reason] = context.rest.split(/\s+/);
+  const level = first.toUpperCase();
+  if (!SEVERITIES.includes(level as Severity)) {
+    return context.reply(
+      `Name the severity and why: \`${context.deps.config.slack.command} severity SEV1 all regions are failing\` (SEV1 critical … SEV4 minor).`,
+    );
+  }
+  await runForPerson(
+    context,
+    incident.id,
+    { type: 'ChangeSeverity', ...base(context), severity: level as Severity, reason: reason.join(' ') },
+    `Severity is now ${level}.`,
+  );
+};

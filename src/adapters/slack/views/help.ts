@@ -1,0 +1,61 @@
+import { type OpenedIncident, permits, ROLES } from '../../../domain/index.js';
+import { incidentRef, ROLE_LABELS } from './labels.js';
+
+/** Where the person asked, when it was an incident channel: the help says what they can do there. */
+export interface HelpContext {
+  readonly incident: OpenedIncident | null;
+  readonly userId: string;
+}
+
+/** The reply to `/incident help`, and to any word the bot does not know. */
+export function helpText(command: string, unknownWord?: string, context?: HelpContext): string {
+  const intro = unknownWord
+    ? `I don't know \`${command} ${unknownWord}\`. Here is what I can do:`
+    : 'Here is what I can do:';
+  return [
+    intro,
+    ...general(command),
+    ...(context?.incident ? here(command, context.incident, context.userId) : outside()),
+  ].join('\n');
+}
+
+const general = (command: string) => [
+  `• \`${command} open <title>\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
+  `• \`${command} help\`: this list`,
+  'In an incident channel:',
+  `• \`${command} status\`: the incident at a glance, just for you`,
+  `• \`${command} hypothesis <text>\`: propose a cause`,
+  `• \`${command} action <text> [@owner]\`: start an action (kept as proposed during the diagnosis hold)`,
+  `• \`${command} note <text>\`: add a note to the timeline`,
+  `• \`${command} decision\`: record what we chose, why, and what would change our mind`,
+  `• \`${command} severity SEV1..SEV4 <reason>\`: change the severity`,
+  `• \`${command} resolve\`: resolve, with a summary (commander)`,
+];
+
+const outside = () => ['You are not in an incident channel: subcommands used here list your open incidents.'];
+
+function here(command: string, state: OpenedIncident, userId: string): string[] {
+  const mine = ROLES.filter((role) => state.roles[role] === userId).map((role) =>
+    ROLE_LABELS[role].toLowerCase(),
+  );
+  const lines = [`*Here, in ${incidentRef(state.number)}:*`];
+  lines.push(
+    mine.length > 0
+      ? `You are ${mine.join(' and ')}.`
+      : 'You hold no role here; take one from the buttons on the pinned header.',
+  );
+  if (state.roles.commander === null)
+    lines.push(
+      'Nobody is commander yet: until someone takes it, anyone may resolve, lift the hold or change the severity.',
+    );
+  const can = [
+    permits(state, userId, 'lift_hold') && 'hold' in state && state.hold.state === 'active'
+      ? 'lift the diagnosis hold (header button)'
+      : null,
+    permits(state, userId, 'change_severity')
+      ? `change the severity (\`${command} severity\` or the header)`
+      : null,
+  ].filter((x): x is string => x !== null);
+  if (can.length > 0) lines.push(`You can ${can.join(', and ')}.`);
+  return lines;
+}

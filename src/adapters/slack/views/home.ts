@@ -1,0 +1,95 @@
+import type { KnownBlock, View } from '@slack/types';
+import type { StoredIncident } from '../../../app/ports/incident-store.js';
+import { type OpenedIncident, ROLES } from '../../../domain/index.js';
+import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+
+/** Slack allows 100 blocks on the Home tab; beyond these many entries a list is summarised. */
+export const HOME_INCIDENT_LIMIT = 30;
+export const HOME_ACTION_LIMIT = 15;
+export const OPEN_FROM_HOME_ACTION = 'home.open';
+
+type Visible = StoredIncident & { readonly state: OpenedIncident };
+
+/**
+ * The App Home tab: the viewer's roles and open actions first, then every open incident they may
+ * see (private ones only to people who took part), and a button to open a new one.
+ */
+export function renderHome(viewer: string, incidents: readonly StoredIncident[], command: string): View {
+  const visible = incidents.filter(
+    (i): i is Visible =>
+      i.state.status !== 'none' && (!i.state.private || i.state.participants.includes(viewer)),
+  );
+  const myRoles = visible.flatMap((i) =>
+    ROLES.filter((role) => i.state.roles[role] === viewer).map(
+      (role) => `${ROLE_LABELS[role]} of *${incidentRef(i.number)}*${channel(i)}`,
+    ),
+  );
+  const myActions = visible.flatMap((i) =>
+    i.state.actions
+      .filter((a) => a.owner === viewer && (a.status === 'in_progress' || a.status === 'proposed'))
+      .map(
+        (a) =>
+          `${escapeMrkdwn(clip(a.text, 150))} (*${incidentRef(i.number)}*${a.status === 'proposed' ? ', proposed' : ''})`,
+      ),
+  );
+  const shown = visible.slice(0, HOME_INCIDENT_LIMIT);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: OPEN_FROM_HOME_ACTION,
+          style: 'danger',
+          text: { type: 'plain_text', text: 'Open an incident' },
+        },
+      ],
+    },
+    { type: 'header', text: { type: 'plain_text', text: 'You' } },
+    text(
+      myRoles.length > 0
+        ? `*Your roles*\n${myRoles.map((r) => `• ${r}`).join('\n')}`
+        : '*Your roles*\nNone right now.',
+    ),
+    text(
+      myActions.length > 0
+        ? `*Your open actions*\n${myActions
+            .slice(0, HOME_ACTION_LIMIT)
+            .map((a) => `• ${a}`)
+            .join(
+              '\n',
+            )}${myActions.length > HOME_ACTION_LIMIT ? `\n…and ${myActions.length - HOME_ACTION_LIMIT} more.` : ''}`
+        : '*Your open actions*\nNone.',
+    ),
+    { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
+    ...(shown.length === 0 ? [text('Nothing is on fire. :tada:')] : shown.map((i) => text(incidentLine(i)))),
+    ...(visible.length > shown.length
+      ? [
+          {
+            type: 'context' as const,
+            elements: [{ type: 'mrkdwn' as const, text: `…and ${visible.length - shown.length} more.` }],
+          },
+        ]
+      : []),
+    { type: 'divider' },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Or from any channel: \`${command} open <title>\`.` }],
+    },
+  ];
+  return { type: 'home', blocks };
+}
+
+const text = (mrkdwn: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(mrkdwn, 3000) },
+});
+const channel = (i: StoredIncident): string => (i.channelId ? ` in <#${i.channelId}>` : '');
+
+function incidentLine(incident: Visible): string {
+  const state = incident.state;
+  const commander = state.roles.commander ? userMention(state.roles.commander) : 'no commander yet';
+  const drill = state.drill ? ' · drill' : '';
+  return `*${incidentRef(state.number)}* ${escapeMrkdwn(state.title)}${channel(incident)}\n${severityLabel(state.severity)} · ${statusLabel(state.status)} · ${commander} · opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}${drill}`;
+}

@@ -1,0 +1,27 @@
+import type { StoredIncident } from '../../../app/ports/incident-store.js';
+import { ROLES } from '../../../domain/index.js';
+import { escapeMrkdwn, slackDate, userMention } from './format.js';
+import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+
+/** The private answer to `/incident status`: the incident at a glance. */
+export function renderStatus(incident: StoredIncident): string {
+  const state = incident.state;
+  if (state.status === 'none') return 'This incident has no state yet.';
+  const roles = ROLES.map(
+    (role) => `${ROLE_LABELS[role]}: ${state.roles[role] ? userMention(state.roles[role] ?? '') : 'nobody'}`,
+  ).join(' · ');
+  const leading = state.hypotheses
+    .filter((h) => h.status === 'confirmed' || h.status === 'testing' || h.status === 'proposed')
+    .slice(0, 3);
+  const open = state.actions.filter((a) => a.status === 'in_progress' || a.status === 'proposed').slice(0, 5);
+  return [
+    `*${incidentRef(state.number)}* ${escapeMrkdwn(state.title)}: ${statusLabel(state.status)}, severity ${severityLabel(state.severity)}, opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}`,
+    roles,
+    leading.length > 0
+      ? `Hypotheses: ${leading.map((h) => `${escapeMrkdwn(h.text)} (${h.status.replace('_', ' ')})`).join('; ')}`
+      : 'No hypotheses yet.',
+    open.length > 0
+      ? `Actions: ${open.map((a) => `${escapeMrkdwn(a.text)} (${userMention(a.owner)}, ${a.status.replace('_', ' ')})`).join('; ')}`
+      : 'No open actions.',
+  ].join('\n');
+}

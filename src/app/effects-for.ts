@@ -1,0 +1,34 @@
+import type { IncidentEvent } from '../domain/index.js';
+import type { Effect } from './effects.js';
+
+/** Changes that people outside the incident channel should see in its announcement. */
+const ANNOUNCED: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['type']>([
+  'IncidentOpened',
+  'SeverityChanged',
+  'StatusChanged',
+  'IncidentResolved',
+  'IncidentReopened',
+]);
+
+/** The Slack side effects that a batch of committed events calls for, in the order to perform them. */
+export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean): Effect[] {
+  const effects: Effect[] = [];
+  for (const event of events) {
+    switch (event.type) {
+      case 'IncidentOpened':
+        effects.push({ kind: 'channel.create' }, { kind: 'channel.invite', users: [event.reporter] });
+        break;
+      case 'RoleAssigned':
+        effects.push({ kind: 'channel.invite', users: [event.userId] });
+        break;
+      default:
+        break;
+    }
+  }
+  // Every change shows in the pinned header; one render per batch is enough.
+  if (events.length > 0) effects.push({ kind: 'header.render' });
+  // Private incidents (security) are never announced.
+  if (!isPrivate && events.some((event) => ANNOUNCED.has(event.type)))
+    effects.push({ kind: 'announcement.render' });
+  return effects;
+}

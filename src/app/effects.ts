@@ -1,0 +1,26 @@
+/**
+ * Side effects in Slack that committed events call for. They are written to the outbox in the same
+ * transaction as the events, and performed after commit, so a crash between the two loses nothing.
+ * Each performer is idempotent against what earlier attempts recorded (channel id, message ts).
+ */
+export type Effect =
+  | { readonly kind: 'channel.create' }
+  | { readonly kind: 'channel.invite'; readonly users: readonly string[] }
+  | { readonly kind: 'header.render' }
+  /** Posts the announcement, or updates it in place once posted: never twice. */
+  | { readonly kind: 'announcement.render' }
+  | { readonly kind: 'reporter.confirm'; readonly responseUrl: string };
+
+export type EffectKind = Effect['kind'];
+
+/**
+ * Effects that always render the latest state: several pending ones collapse into one Slack call
+ * (three changes in a second give one `chat.update`, not three).
+ */
+export const COALESCED_EFFECTS: ReadonlySet<EffectKind> = new Set<EffectKind>([
+  'header.render',
+  'announcement.render',
+]);
+
+/** Effects worth trying only a few times: an ephemeral confirmation is useless after a while. */
+export const MAX_ATTEMPTS: Readonly<Partial<Record<EffectKind, number>>> = { 'reporter.confirm': 3 };

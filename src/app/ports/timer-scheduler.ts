@@ -1,0 +1,17 @@
+/** One timer that should exist for an incident: what the domain's timer policy asks for. */
+export interface WantedTimer {
+  readonly kind: string;
+  /** Stable per timer within the incident; safe inside a job id. */
+  readonly key: string;
+  readonly dueAt: string;
+}
+
+/**
+ * Keeps the delayed jobs of an incident equal to the timers its state calls for. Timers are
+ * derived, not remembered: whatever is in the queue that the state no longer wants is removed.
+ */
+export interface TimerScheduler {
+  sync(incidentId: string, wanted: readonly WantedTimer[]): Promise<void>;
+  /** The timers currently scheduled for an incident (for `/incident timers` and tests). */
+  scheduled(incidentId: string): Promise<WantedTimer[]>;
+}

@@ -1,0 +1,14 @@
+import type { Config } from '../config/config.js';
+import type { TimerPolicy } from '../domain/index.js';
+
+const DAY = 24 * 3_600_000;
+
+/** The domain's timer policy from the configuration (follow-up owners hear a day ahead). */
+export function timerPolicyFrom(timing: Config['timing']): TimerPolicy {
+  return {
+    escalateAfter: timing.escalateAfter,
+    postmortemDue: timing.postmortemDue,
+    updateCadence: timing.updateCadence,
+    followUpReminderLead: DAY,
+  };
+}

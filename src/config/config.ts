@@ -1,0 +1,41 @@
+import type { Severity } from '../domain/types.js';
+import type { WeeklyReviewTime } from './weekly-review.js';
+
+/** The bot's configuration, parsed once at start-up and frozen. Durations are milliseconds (0 = off). */
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | null;
+    /** Set: Socket Mode. Unset: HTTP mode on `port`. */
+    readonly appToken: string | null;
+    readonly apiUrl: string;
+    readonly command: string;
+  };
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  /** BullMQ key prefix in Redis. */
+  readonly queuePrefix: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly timing: {
+    readonly diagnosisHold: number;
+    readonly escalateAfter: number;
+    readonly postmortemDue: number;
+    readonly updateCadence: Readonly<Record<Severity, number>>;
+    readonly timerReconcileEvery: number;
+    readonly outboxSweepEvery: number;
+  };
+  readonly channels: {
+    readonly announce: string | null;
+    readonly stakeholder: string | null;
+    readonly postmortem: string | null;
+  };
+  readonly escalation: {
+    readonly senior: readonly string[];
+    readonly exec: readonly string[];
+  };
+  readonly timezone: string;
+  /** Null when the weekly review is off. */
+  readonly weeklyReview: WeeklyReviewTime | null;
+  readonly migrateOnStart: boolean;
+}

@@ -1,0 +1,155 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { parseIsoDuration } from './iso-duration.js';
+import { parseUpdateCadence } from './update-cadence.js';
+import { parseWeeklyReview } from './weekly-review.js';
+
+const quoted = (value: unknown): string => JSON.stringify(value);
+
+const isoDuration = (example: string) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseIsoDuration(text.trim());
+    if (ms === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an ISO-8601 duration like ${example}, got ${quoted(text)}`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const url = (protocols: readonly string[], example: string) =>
+  z.string().refine(
+    (text) => {
+      try {
+        return protocols.includes(new URL(text).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: (issue) => `expected a URL like ${example}, got ${quoted(issue.input)}` },
+  );
+
+const prefixedToken = (prefix: string) =>
+  z.string().refine((text) => text.startsWith(prefix), {
+    error: (issue) =>
+      `expected a token starting with "${prefix}", got one starting with ${quoted(String(issue.input).slice(0, 5))}`,
+  });
+
+const idList = (pattern: RegExp, what: string) =>
+  z.string().transform((text, ctx) => {
+    const ids = text.split(/[\s,]+/).filter(Boolean);
+    const wrong = ids.filter((id) => !pattern.test(id));
+    if (wrong.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${wrong.map(quoted).join(', ')}` });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
+const channelId = z.string().refine((text) => /^[CG][A-Z0-9]{2,}$/.test(text), {
+  error: (issue) => `expected a channel id like C0123ABCD (not a #name), got ${quoted(issue.input)}`,
+});
+
+const flag = z.enum(['true', 'false'], {
+  error: (issue) => `expected true or false, got ${quoted(issue.input)}`,
+});
+
+/**
+ * Every environment variable the bot reads (CONTRACT.md). Unset and empty both mean "use the default".
+ * Extra knobs below the contract's list exist for tests and operators; their defaults suit production.
+ */
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: prefixedToken('xoxb-'),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: prefixedToken('xapp-').optional(),
+  SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').default('https://slack.com/api/'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
+    'postgres://postgres@127.0.0.1:5432/incident_commander',
+  ),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, {
+      error: (issue) => `expected a port number like 3000, got ${quoted(issue.input)}`,
+    })
+    .transform(Number)
+    .refine((port) => port <= 65535, {
+      error: (issue) => `expected a port number up to 65535, got ${issue.input}`,
+    })
+    .default(3000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: (issue) =>
+        `expected one of fatal, error, warn, info, debug, trace, silent, got ${quoted(issue.input)}`,
+    })
+    .default('info'),
+  INCIDENT_COMMAND: z
+    .string()
+    .refine((text) => /^\/[a-z0-9_-]{1,31}$/.test(text), {
+      error: (issue) => `expected a slash command like /incident, got ${quoted(issue.input)}`,
+    })
+    .default('/incident'),
+  DIAGNOSIS_HOLD: isoDuration('PT10M').default(10 * 60_000),
+  ESCALATE_AFTER: isoDuration('PT30M').default(30 * 60_000),
+  POSTMORTEM_DUE: isoDuration('PT48H').default(48 * 3_600_000),
+  UPDATE_CADENCE: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseUpdateCadence(text);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .optional(),
+  ANNOUNCE_CHANNEL: channelId.optional(),
+  STAKEHOLDER_CHANNEL: channelId.optional(),
+  POSTMORTEM_CHANNEL: channelId.optional(),
+  ESCALATION_SENIOR: idList(/^[UWS][A-Z0-9]{2,}$/, 'user ids (U…) or user-group ids (S…)').default([]),
+  ESCALATION_EXEC: idList(/^[UW][A-Z0-9]{2,}$/, 'user ids (U…)').default([]),
+  TIMEZONE: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), {
+      error: (issue) => `expected an IANA time zone like Europe/Berlin, got ${quoted(issue.input)}`,
+    })
+    .default('UTC'),
+  WEEKLY_REVIEW: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseWeeklyReview(text);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default({ weekday: 1, hour: 9, minute: 0 }),
+  MIGRATE_ON_START: flag.default('true').transform((text) => text === 'true'),
+  /** BullMQ key prefix: lets several deployments share one Redis without seeing each other's jobs. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, {
+      error: (issue) => `expected letters, digits, - or _, got ${quoted(issue.input)}`,
+    })
+    .default('ic'),
+  /** How often every open incident's timers are checked against the policy (self-healing). */
+  TIMER_RECONCILE_EVERY: isoDuration('PT2M').default(2 * 60_000),
+  /** How often unfinished Slack side effects are retried. */
+  OUTBOX_SWEEP_EVERY: isoDuration('PT5S').default(5_000),
+});
+
+/**
+ * Rules across variables, checked on the raw environment so they are reported together with the
+ * per-variable problems (a schema-level refinement would only run once every field is valid).
+ */
+export function crossVariableProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+    return ['SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)'];
+  }
+  return [];
+}
+
+export type Env = z.output<typeof envSchema>;

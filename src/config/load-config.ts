@@ -1,0 +1,71 @@
+import type { Config } from './config.js';
+import { crossVariableProblems, envSchema } from './env-schema.js';
+import { DEFAULT_UPDATE_CADENCE } from './update-cadence.js';
+
+/** Thrown when the environment cannot be used; `problems` holds one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into a frozen {@link Config}. Every problem is reported at once, one line
+ * per variable, so an operator fixes the file in one pass instead of one restart per mistake.
+ */
+export function loadConfig(environment: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  const problems = [
+    ...(parsed.error?.issues ?? []).map((issue) => {
+      const variable = issue.path.length > 0 ? issue.path.join('.') : 'environment';
+      const missing = typeof issue.path[0] === 'string' && !(issue.path[0] in present);
+      return `${variable}: ${missing ? 'required' : issue.message}`;
+    }),
+    ...crossVariableProblems(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const env = parsed.data;
+  return deepFreeze({
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET ?? null,
+      appToken: env.SLACK_APP_TOKEN ?? null,
+      apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+      command: env.INCIDENT_COMMAND,
+    },
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    timing: {
+      diagnosisHold: env.DIAGNOSIS_HOLD,
+      escalateAfter: env.ESCALATE_AFTER,
+      postmortemDue: env.POSTMORTEM_DUE,
+      updateCadence: env.UPDATE_CADENCE ?? DEFAULT_UPDATE_CADENCE,
+      timerReconcileEvery: env.TIMER_RECONCILE_EVERY,
+      outboxSweepEvery: env.OUTBOX_SWEEP_EVERY,
+    },
+    channels: {
+      announce: env.ANNOUNCE_CHANNEL ?? null,
+      stakeholder: env.STAKEHOLDER_CHANNEL ?? null,
+      postmortem: env.POSTMORTEM_CHANNEL ?? null,
+    },
+    escalation: { senior: env.ESCALATION_SENIOR, exec: env.ESCALATION_EXEC },
+    timezone: env.TIMEZONE,
+    weeklyReview: env.WEEKLY_REVIEW,
+    migrateOnStart: env.MIGRATE_ON_START,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const nested of Object.values(value)) deepFreeze(nested);
+    Object.freeze(value);
+  }
+  return value;
+}

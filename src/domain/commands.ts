@@ -1,0 +1,215 @@
+import type { TimerPolicy } from './timer-policy-types.js';
+import type { TriageAnswers } from './triage.js';
+import type { Instant, Milliseconds, OpenStatus, Role, Severity, UserId } from './types.js';
+
+/**
+ * Intentions, in the imperative. Each carries who asks (`actor`) and when (`now`); the domain
+ * decides whether it is allowed against the current state. Ids of new things (hypotheses,
+ * actions, …) come in on the command: the domain never invents them.
+ */
+interface CommandBase<T extends string> {
+  readonly type: T;
+  readonly actor: UserId;
+  readonly now: Instant;
+}
+
+export interface OpenIncident extends CommandBase<'OpenIncident'> {
+  /** Allocated by the store: per Slack workspace, never reused. */
+  readonly number: number;
+  readonly title: string;
+  readonly service: string | null;
+  /** Null leaves the severity pending until triage (unless `triage` is given). */
+  readonly severity: Severity | null;
+  /** Answers to the triage questions; when given they set the severity. */
+  readonly triage?: TriageAnswers | null;
+  readonly private: boolean;
+  readonly drill: boolean;
+  /** The configured diagnosis hold; 0 turns it off. */
+  readonly diagnosisHold: Milliseconds;
+}
+
+export interface TakeRole extends CommandBase<'TakeRole'> {
+  readonly role: Role;
+}
+export interface AssignRole extends CommandBase<'AssignRole'> {
+  readonly role: Role;
+  readonly assignee: UserId;
+}
+export interface HandOffRole extends CommandBase<'HandOffRole'> {
+  readonly role: Role;
+  readonly to: UserId;
+}
+export interface ReleaseRole extends CommandBase<'ReleaseRole'> {
+  readonly role: Role;
+}
+
+/** Sets the severity from the triage answers (the same answers always give the same severity). */
+export interface ClassifySeverity extends CommandBase<'ClassifySeverity'> {
+  readonly triage: TriageAnswers;
+}
+export interface ChangeSeverity extends CommandBase<'ChangeSeverity'> {
+  readonly severity: Severity;
+  readonly reason: string;
+}
+
+export interface LiftHold extends CommandBase<'LiftHold'> {
+  readonly reason: string;
+}
+
+export interface ProposeHypothesis extends CommandBase<'ProposeHypothesis'> {
+  readonly hypothesisId: string;
+  readonly text: string;
+}
+export interface UpdateHypothesis extends CommandBase<'UpdateHypothesis'> {
+  readonly hypothesisId: string;
+  readonly status: 'testing' | 'ruled_out' | 'confirmed';
+  /** Required to rule out or confirm: what we saw. */
+  readonly evidence: string | null;
+}
+export interface WithdrawHypothesis extends CommandBase<'WithdrawHypothesis'> {
+  readonly hypothesisId: string;
+  readonly reason: string;
+}
+
+export interface StartAction extends CommandBase<'StartAction'> {
+  readonly actionId: string;
+  readonly text: string;
+  readonly owner: UserId;
+  readonly hypothesisId: string | null;
+}
+/** Starts an action that was proposed during the diagnosis hold. */
+export interface StartProposedAction extends CommandBase<'StartProposedAction'> {
+  readonly actionId: string;
+}
+export interface CompleteAction extends CommandBase<'CompleteAction'> {
+  readonly actionId: string;
+  readonly outcome: string | null;
+}
+export interface AbandonAction extends CommandBase<'AbandonAction'> {
+  readonly actionId: string;
+  readonly reason: string;
+}
+export interface ReassignAction extends CommandBase<'ReassignAction'> {
+  readonly actionId: string;
+  readonly owner: UserId;
+}
+
+export interface RecordDecision extends CommandBase<'RecordDecision'> {
+  readonly decisionId: string;
+  readonly what: string;
+  readonly why: string;
+  readonly wouldChangeOurMind: string;
+}
+export interface AddNote extends CommandBase<'AddNote'> {
+  readonly text: string;
+}
+/** Puts a Slack message on the timeline (📌 or the message shortcut), keeping its original time. */
+export interface CaptureMessage extends CommandBase<'CaptureMessage'> {
+  readonly channel: string;
+  readonly ts: string;
+  readonly author: UserId;
+  readonly text: string;
+  readonly postedAt: Instant;
+}
+
+export interface ChangeStatus extends CommandBase<'ChangeStatus'> {
+  readonly status: OpenStatus;
+  readonly note: string | null;
+}
+
+export interface PostStakeholderUpdate extends CommandBase<'PostStakeholderUpdate'> {
+  readonly text: string;
+  /** When the next update will come, as promised in the text; null means the cadence decides. */
+  readonly nextUpdateBy: Instant | null;
+  /** A resolution time the commander chose to give; never invented by the bot. */
+  readonly expectedResolution: string | null;
+}
+export interface SnoozeUpdateNudge extends CommandBase<'SnoozeUpdateNudge'> {
+  readonly minutes: 15 | 30 | 60;
+}
+
+export interface Resolve extends CommandBase<'Resolve'> {
+  readonly summary: string;
+  readonly impactEndedAt: Instant | null;
+  /** SEV3/SEV4 incidents get a postmortem only when asked; SEV1/SEV2 always do. */
+  readonly postmortemWanted: boolean;
+}
+export interface Reopen extends CommandBase<'Reopen'> {
+  readonly reason: string;
+}
+
+export interface FollowUpInput {
+  readonly id: string;
+  readonly title: string;
+  readonly owner: UserId;
+  /** A calendar date, `YYYY-MM-DD`. */
+  readonly due: string;
+  /** 1 = most impact. Each rank once. */
+  readonly rank: 1 | 2 | 3;
+  /** Prevents or detects this failure. */
+  readonly control: boolean;
+}
+
+export interface PostmortemAnswers {
+  readonly whatHappened: string;
+  readonly whyNotDetectedSooner: string;
+  readonly whyResponseTookSoLong: string;
+  readonly whatWeChange: string;
+}
+
+export interface RecordPostmortem extends CommandBase<'RecordPostmortem'> {
+  readonly answers: PostmortemAnswers;
+  readonly followUps: readonly FollowUpInput[];
+  /** Set by the app when the service broke before: one follow-up must then be a control. */
+  readonly requireControl: boolean;
+}
+export interface CompleteFollowUp extends CommandBase<'CompleteFollowUp'> {
+  readonly followUpId: string;
+}
+export interface DropFollowUp extends CommandBase<'DropFollowUp'> {
+  readonly followUpId: string;
+  readonly reason: string;
+}
+
+/**
+ * A timer fired. It applies only if the timer policy, given the current state, still wants a timer
+ * with this key and due time; otherwise it is stale and decides nothing.
+ */
+export interface FireTimer extends CommandBase<'FireTimer'> {
+  readonly kind: string;
+  readonly key: string;
+  readonly dueAt: Instant;
+  readonly policy: TimerPolicy;
+}
+
+export type IncidentCommand =
+  | OpenIncident
+  | TakeRole
+  | AssignRole
+  | HandOffRole
+  | ReleaseRole
+  | ClassifySeverity
+  | ChangeSeverity
+  | LiftHold
+  | ProposeHypothesis
+  | UpdateHypothesis
+  | WithdrawHypothesis
+  | StartAction
+  | StartProposedAction
+  | CompleteAction
+  | AbandonAction
+  | ReassignAction
+  | RecordDecision
+  | AddNote
+  | CaptureMessage
+  | ChangeStatus
+  | PostStakeholderUpdate
+  | SnoozeUpdateNudge
+  | Resolve
+  | Reopen
+  | RecordPostmortem
+  | CompleteFollowUp
+  | DropFollowUp
+  | FireTimer;
+
+export type IncidentCommandType = IncidentCommand['type'];

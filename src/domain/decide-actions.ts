@@ -1,0 +1,141 @@
+import type {
+  AbandonAction,
+  CompleteAction,
+  ReassignAction,
+  StartAction,
+  StartProposedAction,
+} from './commands.js';
+import { accept, acceptWithNotice, type Decision, refuse, unchanged } from './decision.js';
+import { isRejection, requireActive, requireText } from './guards.js';
+import { clockTime, reject } from './rejection.js';
+import type { Action, ActiveIncident, OpenedIncident } from './state.js';
+import { isBefore } from './types.js';
+
+/** True while the diagnosis hold runs: `now` is before its end and nobody lifted it. */
+export function holdIsActive(state: ActiveIncident, now: string): boolean {
+  return state.hold.state === 'active' && isBefore(now, state.hold.endsAt);
+}
+
+/**
+ * Starting an action during the diagnosis hold does not start it: it is kept as a proposed action,
+ * and the person is told when the hold ends. Outside the hold it starts at once.
+ */
+export function decideStartAction(command: StartAction, state: OpenedIncident): Decision {
+  const active = requireActive(state, 'start an action');
+  if (isRejection(active)) return refuse(active);
+  if (state.actions.some((a) => a.id === command.actionId)) return unchanged;
+  const text = requireText(command.text, 'what the action is');
+  if (isRejection(text)) return refuse(text);
+  if (command.hypothesisId !== null && !state.hypotheses.some((h) => h.id === command.hypothesisId)) {
+    return refuse(
+      reject(
+        'unknown_hypothesis',
+        'The action tests a hypothesis I cannot find; pick one from the header or leave it empty.',
+      ),
+    );
+  }
+  const facts = {
+    actionId: command.actionId,
+    text,
+    owner: command.owner,
+    hypothesisId: command.hypothesisId,
+  };
+  if (holdIsActive(active, command.now) && active.hold.state === 'active') {
+    const endsAt = active.hold.endsAt;
+    return acceptWithNotice(
+      reject(
+        'hold_active',
+        `The diagnosis hold ends at ${clockTime(endsAt)}; I recorded this as a proposed action. Record hypotheses meanwhile, or ask the commander to lift the hold.`,
+        endsAt,
+      ),
+      { type: 'ActionProposed', at: command.now, by: command.actor, ...facts, holdEndsAt: endsAt },
+    );
+  }
+  return accept({ type: 'ActionStarted', at: command.now, by: command.actor, ...facts, wasProposed: false });
+}
+
+export function decideStartProposedAction(command: StartProposedAction, state: OpenedIncident): Decision {
+  const active = requireActive(state, 'start an action');
+  if (isRejection(active)) return refuse(active);
+  const action = find(state, command.actionId);
+  if (isRejection(action)) return refuse(action);
+  if (action.status !== 'proposed')
+    return action.status === 'in_progress' ? unchanged : refuse(finished(action));
+  if (holdIsActive(active, command.now) && active.hold.state === 'active') {
+    const endsAt = active.hold.endsAt;
+    return refuse(
+      reject(
+        'hold_active',
+        `The diagnosis hold ends at ${clockTime(endsAt)}; start it then, or ask the commander to lift the hold.`,
+        endsAt,
+      ),
+    );
+  }
+  return accept({
+    type: 'ActionStarted',
+    at: command.now,
+    by: command.actor,
+    actionId: action.id,
+    text: action.text,
+    owner: action.owner,
+    hypothesisId: action.hypothesisId,
+    wasProposed: true,
+  });
+}
+
+export function decideCompleteAction(command: CompleteAction, state: OpenedIncident): Decision {
+  const action = find(state, command.actionId);
+  if (isRejection(action)) return refuse(action);
+  if (action.status === 'done') return unchanged;
+  if (action.status !== 'in_progress')
+    return refuse(action.status === 'proposed' ? notStarted() : finished(action));
+  const outcome = command.outcome?.trim() || null;
+  return accept({
+    type: 'ActionCompleted',
+    at: command.now,
+    by: command.actor,
+    actionId: action.id,
+    outcome,
+  });
+}
+
+export function decideAbandonAction(command: AbandonAction, state: OpenedIncident): Decision {
+  const action = find(state, command.actionId);
+  if (isRejection(action)) return refuse(action);
+  if (action.status === 'abandoned') return unchanged;
+  if (action.status === 'done') return refuse(finished(action));
+  const reason = requireText(command.reason, 'why the action is abandoned');
+  if (isRejection(reason)) return refuse(reason);
+  return accept({ type: 'ActionAbandoned', at: command.now, by: command.actor, actionId: action.id, reason });
+}
+
+export function decideReassignAction(command: ReassignAction, state: OpenedIncident): Decision {
+  const action = find(state, command.actionId);
+  if (isRejection(action)) return refuse(action);
+  if (action.owner === command.owner) return unchanged;
+  if (action.status === 'done' || action.status === 'abandoned') return refuse(finished(action));
+  return accept({
+    type: 'ActionReassigned',
+    at: command.now,
+    by: command.actor,
+    actionId: action.id,
+    from: action.owner,
+    to: command.owner,
+  });
+}
+
+function find(state: OpenedIncident, id: string): Action | ReturnType<typeof reject> {
+  return (
+    state.actions.find((a) => a.id === id) ??
+    reject('unknown_action', 'I cannot find that action; pick one from the header.')
+  );
+}
+
+const finished = (action: Action) =>
+  reject(
+    'invalid_transition',
+    `That action is already ${action.status === 'done' ? 'done' : 'abandoned'}; add a new action if more work is needed.`,
+  );
+
+const notStarted = () =>
+  reject('invalid_transition', 'That action was only proposed; start it first, then mark it done.');

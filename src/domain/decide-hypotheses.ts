@@ -1,0 +1,97 @@
+import type { ProposeHypothesis, UpdateHypothesis, WithdrawHypothesis } from './commands.js';
+import { accept, type Decision, refuse, unchanged } from './decision.js';
+import { isRejection, requireActive, requireText } from './guards.js';
+import { reject } from './rejection.js';
+import type { Hypothesis, HypothesisStatus, OpenedIncident } from './state.js';
+
+/** Where a hypothesis may go from where it is. A withdrawn one is history; propose it anew. */
+const NEXT: Readonly<Record<HypothesisStatus, readonly HypothesisStatus[]>> = {
+  proposed: ['testing', 'ruled_out', 'confirmed'],
+  testing: ['ruled_out', 'confirmed'],
+  ruled_out: ['testing'],
+  confirmed: [],
+  withdrawn: [],
+};
+
+export function decideProposeHypothesis(command: ProposeHypothesis, state: OpenedIncident): Decision {
+  const active = requireActive(state, 'add a hypothesis');
+  if (isRejection(active)) return refuse(active);
+  if (state.hypotheses.some((h) => h.id === command.hypothesisId)) return unchanged;
+  const text = requireText(command.text, 'the hypothesis in a sentence');
+  if (isRejection(text)) return refuse(text);
+  return accept({
+    type: 'HypothesisProposed',
+    at: command.now,
+    by: command.actor,
+    hypothesisId: command.hypothesisId,
+    text,
+  });
+}
+
+export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedIncident): Decision {
+  const active = requireActive(state, 'change a hypothesis');
+  if (isRejection(active)) return refuse(active);
+  const hypothesis = find(state, command.hypothesisId);
+  if (isRejection(hypothesis)) return refuse(hypothesis);
+  if (hypothesis.status === command.status) return unchanged;
+  if (!NEXT[hypothesis.status].includes(command.status)) {
+    const advice =
+      hypothesis.status === 'confirmed'
+        ? 'withdraw it with a reason first'
+        : 'propose it again as a new hypothesis';
+    return refuse(
+      reject(
+        'invalid_transition',
+        `That hypothesis is ${label(hypothesis.status)}; to mark it ${label(command.status)}, ${advice}.`,
+      ),
+    );
+  }
+  let evidence: string | null = null;
+  if (command.status !== 'testing') {
+    const given = requireText(command.evidence, `the evidence that it is ${label(command.status)}`);
+    if (isRejection(given)) return refuse(given);
+    evidence = given;
+  }
+  return accept({
+    type: 'HypothesisUpdated',
+    at: command.now,
+    by: command.actor,
+    hypothesisId: hypothesis.id,
+    status: command.status,
+    evidence,
+  });
+}
+
+export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: OpenedIncident): Decision {
+  const active = requireActive(state, 'withdraw a hypothesis');
+  if (isRejection(active)) return refuse(active);
+  const hypothesis = find(state, command.hypothesisId);
+  if (isRejection(hypothesis)) return refuse(hypothesis);
+  if (hypothesis.status === 'withdrawn') return unchanged;
+  if (hypothesis.status !== 'confirmed') {
+    return refuse(
+      reject(
+        'invalid_transition',
+        'Only a confirmed hypothesis is withdrawn; rule this one out with evidence instead.',
+      ),
+    );
+  }
+  const reason = requireText(command.reason, 'why the confirmation no longer holds');
+  if (isRejection(reason)) return refuse(reason);
+  return accept({
+    type: 'HypothesisWithdrawn',
+    at: command.now,
+    by: command.actor,
+    hypothesisId: hypothesis.id,
+    reason,
+  });
+}
+
+function find(state: OpenedIncident, id: string): Hypothesis | ReturnType<typeof reject> {
+  return (
+    state.hypotheses.find((h) => h.id === id) ??
+    reject('unknown_hypothesis', 'I cannot find that hypothesis; pick one from the header.')
+  );
+}
+
+const label = (status: HypothesisStatus): string => status.replace('_', ' ');

@@ -1,0 +1,102 @@
+import type { CompleteFollowUp, DropFollowUp, FollowUpInput, RecordPostmortem } from './commands.js';
+import { accept, type Decision, refuse, unchanged } from './decision.js';
+import { isRejection, requireText } from './guards.js';
+import { permission } from './permissions.js';
+import { reject } from './rejection.js';
+import type { FollowUp, OpenedIncident } from './state.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The postmortem meeting: the four agenda answers and exactly three follow-ups, ranked 1–3 by
+ * impact. Three, not a wish list: the few changes that matter get owners and dates.
+ */
+export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedIncident): Decision {
+  if (state.status !== 'resolved') {
+    const why =
+      state.status === 'closed'
+        ? 'its postmortem is already recorded'
+        : 'it is not resolved yet; resolve it first';
+    return refuse(reject('wrong_status', `The postmortem cannot be recorded: ${why}.`));
+  }
+  const allowed = permission(state, command.actor, 'record_postmortem');
+  if (!allowed.allowed) return refuse(allowed.rejection);
+  const answers = {
+    whatHappened: requireText(command.answers.whatHappened, 'what happened'),
+    whyNotDetectedSooner: requireText(
+      command.answers.whyNotDetectedSooner,
+      'why detection did not catch it sooner',
+    ),
+    whyResponseTookSoLong: requireText(
+      command.answers.whyResponseTookSoLong,
+      'why the response took as long as it did',
+    ),
+    whatWeChange: requireText(command.answers.whatWeChange, 'what we change'),
+  };
+  for (const answer of Object.values(answers)) if (isRejection(answer)) return refuse(answer);
+  const problem = followUpProblem(command.followUps, command.requireControl);
+  if (problem) return refuse(reject('follow_ups_invalid', problem));
+  return accept({
+    type: 'PostmortemRecorded',
+    at: command.now,
+    by: command.actor,
+    answers: answers as RecordPostmortem['answers'],
+    followUps: command.followUps.map((f) => ({ ...f, title: f.title.trim() })),
+    asCommander: allowed.asCommander,
+  });
+}
+
+/** What is wrong with the follow-ups, in a sentence; null when they are fine. */
+export function followUpProblem(followUps: readonly FollowUpInput[], requireControl: boolean): string | null {
+  if (followUps.length !== 3) {
+    return `A postmortem has exactly three follow-ups, ranked by impact; you gave ${followUps.length}. ${followUps.length > 3 ? 'Keep the three that matter most.' : 'Add the missing ones.'}`;
+  }
+  if (followUps.some((f) => f.title.trim() === ''))
+    return 'Every follow-up needs a title saying what will change.';
+  if (followUps.some((f) => !DATE.test(f.due) || Number.isNaN(Date.parse(f.due))))
+    return 'Every follow-up needs a due date (YYYY-MM-DD).';
+  const ranks = followUps.map((f) => f.rank).sort();
+  if (ranks.join() !== '1,2,3') return 'Rank the follow-ups 1, 2 and 3 by impact, each rank once.';
+  if (new Set(followUps.map((f) => f.id)).size !== 3)
+    return 'Two follow-ups share an id; please submit again.';
+  if (requireControl && !followUps.some((f) => f.control)) {
+    return 'This service broke the same way before: mark at least one follow-up as a control that prevents or detects this failure.';
+  }
+  return null;
+}
+
+export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedIncident): Decision {
+  const followUp = find(state, command.followUpId);
+  if (isRejection(followUp)) return refuse(followUp);
+  if (followUp.status === 'done') return unchanged;
+  if (followUp.status === 'dropped')
+    return refuse(
+      reject('invalid_transition', 'That follow-up was dropped; record a new one if the work is back.'),
+    );
+  return accept({ type: 'FollowUpCompleted', at: command.now, by: command.actor, followUpId: followUp.id });
+}
+
+export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident): Decision {
+  const followUp = find(state, command.followUpId);
+  if (isRejection(followUp)) return refuse(followUp);
+  if (followUp.status === 'dropped') return unchanged;
+  if (followUp.status === 'done')
+    return refuse(reject('invalid_transition', 'That follow-up is already done.'));
+  const reason = requireText(command.reason, 'why the follow-up is dropped');
+  if (isRejection(reason)) return refuse(reason);
+  return accept({
+    type: 'FollowUpDropped',
+    at: command.now,
+    by: command.actor,
+    followUpId: followUp.id,
+    reason,
+  });
+}
+
+function find(state: OpenedIncident, id: string): FollowUp | ReturnType<typeof reject> {
+  if (state.status !== 'closed')
+    return reject('wrong_status', 'Follow-ups exist once the postmortem is recorded.');
+  return (
+    state.followUps.find((f) => f.id === id) ?? reject('unknown_follow_up', 'I cannot find that follow-up.')
+  );
+}

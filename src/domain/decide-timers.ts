@@ -1,0 +1,58 @@
+import type { FireTimer } from './commands.js';
+import { accept, type Decision, unchanged } from './decision.js';
+import type { IncidentEvent } from './events.js';
+import type { OpenedIncident } from './state.js';
+import { timersFor } from './timer-policy.js';
+import type { TimerSpec } from './timer-policy-types.js';
+import { millisecondsBetween, SYSTEM_ACTOR } from './types.js';
+
+/**
+ * A timer fired. BullMQ delivers at least once and a timer may outlive the state that set it, so a
+ * firing is honoured only when the policy, asked now, still wants this very timer (same key, same
+ * due time) and its time has come. Anything else is stale: no events, no Slack messages.
+ */
+export function decideFireTimer(command: FireTimer, state: OpenedIncident): Decision {
+  const spec = timersFor(state, command.policy).find(
+    (t) => t.key === command.key && t.dueAt === command.dueAt,
+  );
+  if (!spec || command.now < spec.dueAt) return unchanged;
+  const event = eventFor(spec, state, command.now);
+  return event ? accept(event) : unchanged;
+}
+
+function eventFor(spec: TimerSpec, state: OpenedIncident, now: string): IncidentEvent | null {
+  const base = { at: now, by: SYSTEM_ACTOR };
+  switch (spec.kind) {
+    case 'hold-end':
+      return { ...base, type: 'HoldEnded' };
+    case 'escalation':
+      return {
+        ...base,
+        type: 'IncidentEscalated',
+        openForMs: millisecondsBetween(state.escalationArmedAt, now),
+      };
+    case 'update-due':
+      return { ...base, type: 'UpdateNudged', recipient: spec.recipient };
+    case 'postmortem-reminder': {
+      if (state.status !== 'resolved') return null;
+      const n = state.postmortemReminders + 1;
+      return {
+        ...base,
+        type: 'PostmortemReminded',
+        n,
+        overdue: n >= 3,
+        toExec: n >= 3,
+        recipient: spec.recipient,
+      };
+    }
+    case 'follow-up-reminder':
+      return spec.subjectId === null
+        ? null
+        : {
+            ...base,
+            type: 'FollowUpReminded',
+            followUpId: spec.subjectId,
+            which: spec.key.endsWith('-before') ? 'before' : 'overdue',
+          };
+  }
+}

@@ -1,0 +1,47 @@
+import type { PostStakeholderUpdate, SnoozeUpdateNudge } from './commands.js';
+import { accept, type Decision, refuse } from './decision.js';
+import { isRejection, requireText } from './guards.js';
+import { reject } from './rejection.js';
+import type { OpenedIncident } from './state.js';
+import { addMilliseconds, isBefore } from './types.js';
+
+/** A posted update resets the update clock. Allowed until the postmortem closes the incident. */
+export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIncident): Decision {
+  if (state.status === 'closed') {
+    return refuse(
+      reject('wrong_status', 'This incident is closed; stakeholders already have the final record.'),
+    );
+  }
+  const text = requireText(command.text, 'the update text', 3000);
+  if (isRejection(text)) return refuse(text);
+  if (command.nextUpdateBy !== null && !isBefore(command.now, command.nextUpdateBy)) {
+    return refuse(
+      reject('invalid_input', 'The next update time is in the past; promise a time that is still ahead.'),
+    );
+  }
+  return accept({
+    type: 'StakeholderUpdatePosted',
+    at: command.now,
+    by: command.actor,
+    text,
+    nextUpdateBy: command.nextUpdateBy,
+    expectedResolution: command.expectedResolution?.trim() || null,
+  });
+}
+
+export function decideSnoozeNudge(command: SnoozeUpdateNudge, state: OpenedIncident): Decision {
+  if (state.status === 'resolved' || state.status === 'closed') {
+    return refuse(
+      reject('wrong_status', 'The incident is resolved, so there are no update nudges left to snooze.'),
+    );
+  }
+  if (![15, 30, 60].includes(command.minutes)) {
+    return refuse(reject('invalid_input', 'Snooze for 15, 30 or 60 minutes.'));
+  }
+  return accept({
+    type: 'UpdateNudgeSnoozed',
+    at: command.now,
+    by: command.actor,
+    until: addMilliseconds(command.now, command.minutes * 60_000),
+  });
+}

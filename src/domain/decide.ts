@@ -1,0 +1,104 @@
+import type { IncidentCommand } from './commands.js';
+import {
+  decideAbandonAction,
+  decideCompleteAction,
+  decideReassignAction,
+  decideStartAction,
+  decideStartProposedAction,
+} from './decide-actions.js';
+import { decideLiftHold } from './decide-hold.js';
+import {
+  decideProposeHypothesis,
+  decideUpdateHypothesis,
+  decideWithdrawHypothesis,
+} from './decide-hypotheses.js';
+import { decideOpen } from './decide-open.js';
+import { decideCompleteFollowUp, decideDropFollowUp, decideRecordPostmortem } from './decide-postmortem.js';
+import {
+  decideAddNote,
+  decideCaptureMessage,
+  decideChangeStatus,
+  decideRecordDecision,
+} from './decide-record.js';
+import { decideReopen, decideResolve } from './decide-resolution.js';
+import { decideAssignRole, decideHandOffRole, decideReleaseRole, decideTakeRole } from './decide-roles.js';
+import { decideChangeSeverity, decideClassifySeverity } from './decide-severity.js';
+import { decideFireTimer } from './decide-timers.js';
+import { decidePostUpdate, decideSnoozeNudge } from './decide-updates.js';
+import { type Decision, refuse } from './decision.js';
+import { reject } from './rejection.js';
+import type { IncidentState, OpenedIncident } from './state.js';
+
+/**
+ * The decider: given what has happened (state) and what someone asks (command), the events that
+ * follow, or a rejection that tells them what to do instead. Pure: same input, same answer.
+ */
+export function decide(command: IncidentCommand, state: IncidentState): Decision {
+  if (command.type === 'OpenIncident') return decideOpen(command, state);
+  if (state.status === 'none') {
+    return refuse(reject('not_open', 'There is no incident here. Open one with `/incident open <title>`.'));
+  }
+  return decideOnOpened(command, state);
+}
+
+function decideOnOpened(
+  command: Exclude<IncidentCommand, { type: 'OpenIncident' }>,
+  state: OpenedIncident,
+): Decision {
+  switch (command.type) {
+    case 'TakeRole':
+      return decideTakeRole(command, state);
+    case 'AssignRole':
+      return decideAssignRole(command, state);
+    case 'HandOffRole':
+      return decideHandOffRole(command, state);
+    case 'ReleaseRole':
+      return decideReleaseRole(command, state);
+    case 'ClassifySeverity':
+      return decideClassifySeverity(command, state);
+    case 'ChangeSeverity':
+      return decideChangeSeverity(command, state);
+    case 'LiftHold':
+      return decideLiftHold(command, state);
+    case 'ProposeHypothesis':
+      return decideProposeHypothesis(command, state);
+    case 'UpdateHypothesis':
+      return decideUpdateHypothesis(command, state);
+    case 'WithdrawHypothesis':
+      return decideWithdrawHypothesis(command, state);
+    case 'StartAction':
+      return decideStartAction(command, state);
+    case 'StartProposedAction':
+      return decideStartProposedAction(command, state);
+    case 'CompleteAction':
+      return decideCompleteAction(command, state);
+    case 'AbandonAction':
+      return decideAbandonAction(command, state);
+    case 'ReassignAction':
+      return decideReassignAction(command, state);
+    case 'RecordDecision':
+      return decideRecordDecision(command, state);
+    case 'AddNote':
+      return decideAddNote(command, state);
+    case 'CaptureMessage':
+      return decideCaptureMessage(command, state);
+    case 'ChangeStatus':
+      return decideChangeStatus(command, state);
+    case 'PostStakeholderUpdate':
+      return decidePostUpdate(command, state);
+    case 'SnoozeUpdateNudge':
+      return decideSnoozeNudge(command, state);
+    case 'Resolve':
+      return decideResolve(command, state);
+    case 'Reopen':
+      return decideReopen(command, state);
+    case 'RecordPostmortem':
+      return decideRecordPostmortem(command, state);
+    case 'CompleteFollowUp':
+      return decideCompleteFollowUp(command, state);
+    case 'DropFollowUp':
+      return decideDropFollowUp(command, state);
+    case 'FireTimer':
+      return decideFireTimer(command, state);
+  }
+}

@@ -1,0 +1,72 @@
+import type { IncidentEvent } from '../events.js';
+import type { Instant } from '../types.js';
+
+/** Where an event sits on the timeline: captured messages at the time they were posted. */
+export const timeOf = (event: IncidentEvent): Instant =>
+  event.type === 'MessageCaptured' ? event.postedAt : event.at;
+
+const quote = (text: string): string => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
+
+/** One line of the timeline, in plain words. */
+export function describeEvent(event: IncidentEvent): string {
+  switch (event.type) {
+    case 'IncidentOpened':
+      return `Opened INC-${event.number} "${event.title}" (severity ${event.severity}${event.drill ? ', drill' : ''})`;
+    case 'RoleAssigned':
+      return `<@${event.userId}> became ${event.role}${event.previous ? ` (after <@${event.previous}>)` : ''}`;
+    case 'RoleReleased':
+      return `<@${event.userId}> released ${event.role}`;
+    case 'SeverityChanged':
+      return `Severity ${event.from} → ${event.to}: ${event.reason}`;
+    case 'HoldLifted':
+      return `Diagnosis hold lifted early: ${event.reason}`;
+    case 'HoldEnded':
+      return 'Diagnosis hold ended';
+    case 'HypothesisProposed':
+      return `Hypothesis: ${quote(event.text)}`;
+    case 'HypothesisUpdated':
+      return `Hypothesis ${event.status.replace('_', ' ')}${event.evidence ? `: ${quote(event.evidence)}` : ''}`;
+    case 'HypothesisWithdrawn':
+      return `Confirmed hypothesis withdrawn: ${event.reason}`;
+    case 'ActionProposed':
+      return `Action proposed during the hold: ${quote(event.text)} (owner <@${event.owner}>)`;
+    case 'ActionStarted':
+      return `Action started: ${quote(event.text)} (owner <@${event.owner}>)`;
+    case 'ActionCompleted':
+      return `Action done${event.outcome ? `: ${quote(event.outcome)}` : ''}`;
+    case 'ActionAbandoned':
+      return `Action abandoned: ${event.reason}`;
+    case 'ActionReassigned':
+      return `Action handed from <@${event.from}> to <@${event.to}>`;
+    case 'DecisionRecorded':
+      return `Decision: ${event.what} (because ${event.why}; would change our mind: ${event.wouldChangeOurMind})`;
+    case 'NoteAdded':
+      return `Note: ${quote(event.text)}`;
+    case 'MessageCaptured':
+      return `<@${event.author}> said: ${quote(event.text)}`;
+    case 'StatusChanged':
+      return `Status ${event.from} → ${event.to}${event.note ? `: ${event.note}` : ''}`;
+    case 'IncidentEscalated':
+      return 'Escalated to the senior engineer and the VP of Engineering';
+    case 'StakeholderUpdatePosted':
+      return `Stakeholder update posted: ${quote(event.text)}`;
+    case 'UpdateNudged':
+      return 'Stakeholder update was due; nudged';
+    case 'UpdateNudgeSnoozed':
+      return 'Update nudge snoozed';
+    case 'IncidentResolved':
+      return `Resolved: ${event.summary}`;
+    case 'IncidentReopened':
+      return `Reopened: ${event.reason}`;
+    case 'PostmortemReminded':
+      return `Postmortem reminder ${event.n}${event.overdue ? ' (overdue)' : ''}`;
+    case 'PostmortemRecorded':
+      return 'Postmortem recorded with three follow-ups';
+    case 'FollowUpReminded':
+      return `Follow-up reminder (${event.which})`;
+    case 'FollowUpCompleted':
+      return 'Follow-up done';
+    case 'FollowUpDropped':
+      return `Follow-up dropped: ${event.reason}`;
+  }
+}

@@ -1,0 +1,177 @@
+import type { IncidentEvent, IncidentOpened } from './events.js';
+import { evolveWork } from './evolve-work.js';
+import type { ActiveIncident, IncidentState, OpenedIncident, SettledHold } from './state.js';
+import { SYSTEM_ACTOR, type UserId } from './types.js';
+
+/** Applies one event to the state. Total: an event that makes no sense for the state leaves it unchanged. */
+export function evolve(state: IncidentState, event: IncidentEvent): IncidentState {
+  if (event.type === 'IncidentOpened') return state.status === 'none' ? opened(event) : state;
+  if (state.status === 'none') return state;
+  const touched = withParticipant(state, event.by);
+  return evolveWork(touched, event) ?? evolveLifecycle(touched, event);
+}
+
+/** Folds a whole history from the initial state. */
+export const replay = (
+  events: readonly IncidentEvent[],
+  from: IncidentState = { status: 'none' },
+): IncidentState => events.reduce(evolve, from);
+
+function opened(event: IncidentOpened): ActiveIncident {
+  return {
+    status: 'investigating',
+    number: event.number,
+    title: event.title,
+    service: event.service,
+    severity: event.severity,
+    private: event.private,
+    drill: event.drill,
+    reporter: event.reporter,
+    openedAt: event.at,
+    roles: { commander: null, communicator: null, scribe: null },
+    participants: [event.reporter],
+    commanderFirstNamedAt: null,
+    hypotheses: [],
+    actions: [],
+    decisions: [],
+    captured: [],
+    updates: {
+      lastPostedAt: null,
+      nextUpdateBy: null,
+      lastNudgedAt: null,
+      snoozedUntil: null,
+      expectedResolution: null,
+      count: 0,
+    },
+    escalationArmedAt: event.at,
+    escalatedAt: null,
+    hold: event.holdEndsAt === null ? { state: 'off' } : { state: 'active', endsAt: event.holdEndsAt },
+  };
+}
+
+function evolveLifecycle(
+  state: OpenedIncident,
+  event: Exclude<IncidentEvent, IncidentOpened>,
+): IncidentState {
+  switch (event.type) {
+    case 'RoleAssigned': {
+      const named =
+        event.role === 'commander' && state.commanderFirstNamedAt === null
+          ? event.at
+          : state.commanderFirstNamedAt;
+      return {
+        ...withParticipant(state, event.userId),
+        roles: { ...state.roles, [event.role]: event.userId },
+        commanderFirstNamedAt: named,
+      };
+    }
+    case 'RoleReleased':
+      return { ...state, roles: { ...state.roles, [event.role]: null } };
+    case 'SeverityChanged':
+      return { ...state, severity: event.to };
+    case 'HoldLifted':
+      return state.status === 'resolved' || state.status === 'closed'
+        ? state
+        : {
+            ...state,
+            hold: {
+              state: 'lifted',
+              endsAt: event.endsAt,
+              liftedAt: event.at,
+              by: event.by,
+              reason: event.reason,
+            },
+          };
+    case 'HoldEnded':
+      return state.status === 'resolved' || state.status === 'closed' || state.hold.state !== 'active'
+        ? state
+        : { ...state, hold: { state: 'ended', endsAt: state.hold.endsAt } };
+    case 'StatusChanged':
+      return state.status === 'resolved' || state.status === 'closed'
+        ? state
+        : { ...state, status: event.to };
+    case 'IncidentEscalated':
+      return { ...state, escalatedAt: event.at };
+    case 'StakeholderUpdatePosted':
+      return {
+        ...state,
+        updates: {
+          ...state.updates,
+          lastPostedAt: event.at,
+          nextUpdateBy: event.nextUpdateBy,
+          snoozedUntil: null,
+          expectedResolution: event.expectedResolution ?? state.updates.expectedResolution,
+          count: state.updates.count + 1,
+        },
+      };
+    case 'UpdateNudged':
+      return { ...state, updates: { ...state.updates, lastNudgedAt: event.at } };
+    case 'UpdateNudgeSnoozed':
+      return { ...state, updates: { ...state.updates, snoozedUntil: event.until } };
+    case 'IncidentResolved':
+      if (state.status === 'resolved' || state.status === 'closed') return state;
+      return {
+        ...state,
+        status: 'resolved',
+        hold: settle(state.hold, event.at),
+        resolution: {
+          at: event.at,
+          by: event.by,
+          summary: event.summary,
+          impactEndedAt: event.impactEndedAt,
+          postmortemRequired: event.postmortemRequired,
+        },
+        postmortemReminders: 0,
+      };
+    case 'IncidentReopened': {
+      if (state.status !== 'resolved') return state;
+      const { resolution: _resolution, postmortemReminders: _reminders, ...facts } = state;
+      return { ...facts, status: 'investigating', escalationArmedAt: event.at, escalatedAt: null };
+    }
+    case 'PostmortemReminded':
+      return state.status === 'resolved' ? { ...state, postmortemReminders: event.n } : state;
+    case 'PostmortemRecorded': {
+      if (state.status !== 'resolved') return state;
+      const { postmortemReminders: _reminders, ...facts } = state;
+      return {
+        ...facts,
+        status: 'closed',
+        postmortem: { at: event.at, by: event.by, answers: event.answers },
+        followUps: event.followUps.map((f) => ({
+          ...f,
+          status: 'open',
+          closedAt: null,
+          dropReason: null,
+          remindedBefore: false,
+          remindedOverdue: false,
+        })),
+      };
+    }
+    case 'FollowUpReminded':
+    case 'FollowUpCompleted':
+    case 'FollowUpDropped':
+      if (state.status !== 'closed') return state;
+      return {
+        ...state,
+        followUps: state.followUps.map((f) => {
+          if (f.id !== event.followUpId) return f;
+          if (event.type === 'FollowUpCompleted') return { ...f, status: 'done', closedAt: event.at };
+          if (event.type === 'FollowUpDropped')
+            return { ...f, status: 'dropped', closedAt: event.at, dropReason: event.reason };
+          return event.which === 'before' ? { ...f, remindedBefore: true } : { ...f, remindedOverdue: true };
+        }),
+      };
+    default:
+      return state;
+  }
+}
+
+/** An active hold still running at resolution counts as ended then. */
+function settle(hold: ActiveIncident['hold'], at: string): SettledHold {
+  return hold.state === 'active' ? { state: 'ended', endsAt: at < hold.endsAt ? at : hold.endsAt } : hold;
+}
+
+function withParticipant<S extends OpenedIncident>(state: S, userId: UserId): S {
+  if (userId === SYSTEM_ACTOR || state.participants.includes(userId)) return state;
+  return { ...state, participants: [...state.participants, userId] };
+}

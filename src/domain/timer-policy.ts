@@ -1,0 +1,159 @@
+import type { ActiveIncident, ClosedIncident, OpenedIncident, ResolvedIncident } from './state.js';
+import { isActive } from './state.js';
+import type { TimerPolicy, TimerSpec } from './timer-policy-types.js';
+import { addMilliseconds, type Instant, type Severity } from './types.js';
+
+export const DAY = 24 * 3_600_000;
+
+/**
+ * Which timers the incident's state calls for, right now. Timers are derived, not remembered: the
+ * scheduler makes the queue match this list after every change, and a firing is honoured only if
+ * its timer is still on it. Unclassified incidents nudge for updates at the SEV2 cadence: until
+ * triage says otherwise, treat it as serious.
+ */
+export function timersFor(state: OpenedIncident | { status: 'none' }, policy: TimerPolicy): TimerSpec[] {
+  if (state.status === 'none') return [];
+  if (isActive(state)) return activeTimers(state, policy);
+  if (state.status === 'resolved') return postmortemTimers(state, policy);
+  return followUpTimers(state, policy);
+}
+
+export const cadenceFor = (severity: OpenedIncident['severity'], policy: TimerPolicy): number =>
+  policy.updateCadence[severity === 'pending' ? ('SEV2' satisfies Severity) : severity];
+
+/** When the next stakeholder update is due, or null when the cadence for the severity is off. */
+export function nextUpdateDue(state: OpenedIncident, policy: TimerPolicy): Instant | null {
+  const cadence = cadenceFor(state.severity, policy);
+  if (cadence <= 0) return null;
+  const { lastPostedAt, nextUpdateBy, lastNudgedAt, snoozedUntil } = state.updates;
+  const since = latest(lastPostedAt ?? state.openedAt, lastNudgedAt);
+  // A promised time counts until a nudge has gone out for it; after that the cadence repeats.
+  const promised =
+    nextUpdateBy !== null && (lastNudgedAt === null || lastNudgedAt < nextUpdateBy) ? nextUpdateBy : null;
+  return latest(promised ?? addMilliseconds(since, cadence), snoozedUntil);
+}
+
+function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
+  const timers: TimerSpec[] = [];
+  const commander = state.roles.commander;
+  if (state.hold.state === 'active') {
+    timers.push({
+      kind: 'hold-end',
+      key: 'hold-end',
+      dueAt: state.hold.endsAt,
+      rule: 'Every incident starts with a diagnosis hold (DIAGNOSIS_HOLD).',
+      effect: 'Posts what was learned during the hold and asks the commander to choose actions.',
+      cancelledBy: 'The commander lifting the hold, or resolving the incident.',
+      delivery: 'any-hour',
+      recipient: commander,
+      subjectId: null,
+    });
+  }
+  if (policy.escalateAfter > 0 && state.escalatedAt === null) {
+    timers.push({
+      kind: 'escalation',
+      key: 'escalation',
+      dueAt: addMilliseconds(state.escalationArmedAt, policy.escalateAfter),
+      rule: `Escalate when not resolved ${minutes(policy.escalateAfter)} after opening${state.escalationArmedAt === state.openedAt ? '' : ' (counted from the reopening)'} (ESCALATE_AFTER).`,
+      effect: 'Pages the senior engineer into the channel and sends the VP of Engineering a summary.',
+      cancelledBy: 'Resolving the incident before then.',
+      delivery: 'any-hour',
+      recipient: null,
+      subjectId: null,
+    });
+  }
+  const updateDue = nextUpdateDue(state, policy);
+  if (updateDue !== null) {
+    const communicator = state.roles.communicator ?? commander;
+    timers.push({
+      kind: 'update-due',
+      key: 'update-due',
+      dueAt: updateDue,
+      rule: `Stakeholders hear from us every ${minutes(cadenceFor(state.severity, policy))} at ${state.severity === 'pending' ? 'an unclassified (treated as SEV2)' : state.severity} severity (UPDATE_CADENCE).`,
+      effect: `Nudges ${communicator ? 'the communicator (or commander)' : 'the channel'} to post a stakeholder update.`,
+      cancelledBy: 'Posting an update (resets the clock), snoozing the nudge, or resolving the incident.',
+      delivery: 'any-hour',
+      recipient: communicator,
+      subjectId: null,
+    });
+  }
+  return timers;
+}
+
+/** Halfway to the deadline, at it, then daily while overdue; from a day overdue the exec hears too. */
+export function postmortemReminderAt(resolvedAt: Instant, due: number, n: number): Instant {
+  if (n === 1) return addMilliseconds(resolvedAt, Math.floor(due / 2));
+  return addMilliseconds(resolvedAt, due + (n - 2) * DAY);
+}
+
+function postmortemTimers(state: ResolvedIncident, policy: TimerPolicy): TimerSpec[] {
+  if (!state.resolution.postmortemRequired || policy.postmortemDue <= 0) return [];
+  const n = state.postmortemReminders + 1;
+  const overdue = n >= 3;
+  return [
+    {
+      kind: 'postmortem-reminder',
+      key: `postmortem-reminder-${n}`,
+      dueAt: postmortemReminderAt(state.resolution.at, policy.postmortemDue, n),
+      rule: `The postmortem is due ${minutes(policy.postmortemDue)} after resolution (POSTMORTEM_DUE); reminders halfway, at the deadline, then daily.`,
+      effect: overdue
+        ? 'Reminds the commander, and the VP of Engineering, that the postmortem is overdue.'
+        : n === 1
+          ? 'Reminds the commander that the postmortem is due in half the time.'
+          : 'Reminds the commander that the postmortem is due now.',
+      cancelledBy: 'Recording the postmortem, or reopening the incident.',
+      delivery: 'working-hours',
+      recipient: state.roles.commander ?? state.resolution.by,
+      subjectId: null,
+    },
+  ];
+}
+
+function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[] {
+  const timers: TimerSpec[] = [];
+  for (const followUp of state.followUps) {
+    if (followUp.status !== 'open') continue;
+    const dueStart = `${followUp.due}T00:00:00.000Z`;
+    const common = {
+      kind: 'follow-up-reminder' as const,
+      delivery: 'working-hours' as const,
+      recipient: followUp.owner,
+      subjectId: followUp.id,
+    };
+    const cancelledBy = 'Marking the follow-up done, or dropping it with a reason.';
+    if (!followUp.remindedBefore && policy.followUpReminderLead > 0) {
+      timers.push({
+        ...common,
+        key: `follow-up-${followUp.id}-before`,
+        dueAt: addMilliseconds(dueStart, -policy.followUpReminderLead),
+        rule: `Follow-up owners hear ${minutes(policy.followUpReminderLead)} before the due date.`,
+        effect: `Reminds the owner that "${followUp.title}" is due ${followUp.due}.`,
+        cancelledBy,
+      });
+    } else if (!followUp.remindedOverdue) {
+      timers.push({
+        ...common,
+        key: `follow-up-${followUp.id}-overdue`,
+        dueAt: addMilliseconds(dueStart, DAY),
+        rule: 'Follow-up owners hear when the due date has passed.',
+        effect: `Tells the owner that "${followUp.title}" is overdue.`,
+        cancelledBy,
+      });
+    }
+  }
+  return timers;
+}
+
+function latest(a: Instant, b: Instant | null): Instant {
+  return b !== null && b > a ? b : a;
+}
+
+/** `30 minutes`, `2 hours`, `2 days`: durations as people say them. */
+export function minutes(ms: number): string {
+  if (ms % DAY === 0 && ms >= DAY) return plural(ms / DAY, 'day');
+  if (ms % 3_600_000 === 0 && ms >= 3_600_000) return plural(ms / 3_600_000, 'hour');
+  if (ms % 60_000 === 0 && ms >= 60_000) return plural(ms / 60_000, 'minute');
+  return plural(Math.round(ms / 1000), 'second');
+}
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;

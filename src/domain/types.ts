@@ -1,0 +1,42 @@
+/**
+ * Vocabulary shared by every part of the incident domain.
+ *
+ * The domain is pure: it never reads a clock, generates an id or talks to the network. Instants,
+ * ids and the acting person arrive on each command, so the same history always decides the same way.
+ */
+
+/** A Slack user id (`U…`/`W…`), or {@link SYSTEM_ACTOR} for things the bot does on a timer. */
+export type UserId = string;
+
+/** The actor recorded when the bot itself acts (a timer fired, a hold ran out). */
+export const SYSTEM_ACTOR = 'system';
+
+/** An instant as an ISO-8601 UTC string with milliseconds (`Date#toISOString()` form). */
+export type Instant = string;
+
+/** Durations inside the domain are whole milliseconds; 0 means "off". */
+export type Milliseconds = number;
+
+export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Severity before triage has been answered. */
+export type SeverityOrPending = Severity | 'pending';
+
+export const ROLES = ['commander', 'communicator', 'scribe'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Statuses an incident moves through while it is being worked on. */
+export const OPEN_STATUSES = ['investigating', 'identified', 'monitoring'] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+export type Status = OpenStatus | 'resolved' | 'closed';
+
+export const addMilliseconds = (at: Instant, ms: Milliseconds): Instant =>
+  new Date(Date.parse(at) + ms).toISOString();
+
+export const millisecondsBetween = (from: Instant, to: Instant): Milliseconds =>
+  Date.parse(to) - Date.parse(from);
+
+/** True when `a` is strictly before `b`. */
+export const isBefore = (a: Instant, b: Instant): boolean => Date.parse(a) < Date.parse(b);

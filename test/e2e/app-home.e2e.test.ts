@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import {
+  appHomeOpenedEnvelope,
+  blockActionPayload,
+  viewSubmissionPayload,
+} from '../support/slack-payloads.js';
+import { sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+
+const TEAM = 'T0001';
+const DANA = 'U0DANA';
+
+describe('the App Home', () => {
+  let t: BotUnderTest;
+
+  beforeAll(async () => {
+    t = await startBotUnderTest();
+    await sendSlashCommand(t.target, {
+      text: 'open Public outage',
+      userId: 'U0REP',
+      teamId: TEAM,
+      responseUrl: t.slack.responseUrl(),
+    });
+    await t.slack.waitForCall('pins.add');
+    await t.outboxSettled();
+    const row = await t.db
+      .selectFrom('incidents')
+      .select(['channel_id', 'header_ts'])
+      .executeTakeFirstOrThrow();
+    await sendInteraction(
+      t.target,
+      blockActionPayload({
+        actionId: 'role.take',
+        value: 'commander',
+        userId: DANA,
+        channelId: row.channel_id ?? '',
+        messageTs: row.header_ts ?? '',
+        teamId: TEAM,
+      }),
+    );
+    const responseUrl = t.slack.responseUrl();
+    await sendSlashCommand(t.target, {
+      text: 'hypothesis Bad config push',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: row.channel_id ?? '',
+      responseUrl,
+    });
+    await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    const actionReply = t.slack.responseUrl();
+    await sendSlashCommand(t.target, {
+      text: 'action Revert the config push',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: row.channel_id ?? '',
+      responseUrl: actionReply,
+    });
+    await t.slack.waitForCall('response_url', (c) => c.path === new URL(actionReply).pathname);
+    // A private incident that only its reporter took part in.
+    const select = (value: string) => ({ answer: { selected_option: { value } } });
+    await sendInteraction(
+      t.target,
+      viewSubmissionPayload({
+        callbackId: 'incident.open',
+        userId: 'U0SEC',
+        teamId: TEAM,
+        privateMetadata: JSON.stringify({ channel: '', duplicateAcknowledged: false }),
+        values: {
+          title: { text: { value: 'Secret security matter' } },
+          service: { text: { value: '' } },
+          'triage.customerImpact': select('none'),
+          'triage.criticalPathDown': select('no'),
+          'triage.dataAtRisk': select('yes'),
+          'triage.workaroundExists': select('yes'),
+          flags: { flags: { selected_options: [{ value: 'private' }] } },
+        },
+      }),
+    );
+    // The modal's submission is decided before Slack gets its answer: the incident exists now.
+    if ((await t.db.selectFrom('incidents').select('id').execute()).length !== 2)
+      throw new Error('private incident not opened');
+    await t.slack.waitForCalls('pins.add', 2);
+    await t.outboxSettled();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  async function home(userId: string, eventId: string) {
+    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId: TEAM }));
+    const published = await t.slack.waitForCall('views.publish', (c) => c.args.user_id === userId);
+    return JSON.stringify(published.args.view);
+  }
+
+  it('shows the viewer their roles and open actions, and every open incident they may see', async () => {
+    const view = await home(DANA, 'Ev0HOME1');
+    expect(view).toContain('Commander of *INC-1*');
+    expect(view).toContain('Revert the config push');
+    expect(view).toContain('Public outage');
+    expect(view).not.toContain('Secret security matter');
+  });
+
+  it('shows a private incident only to the people in it', async () => {
+    expect(await home('U0SEC', 'Ev0HOME2')).toContain('Secret security matter');
+  });
+
+  it('opens the triage modal from its button', async () => {
+    await sendInteraction(t.target, {
+      ...blockActionPayload({
+        actionId: 'home.open',
+        userId: DANA,
+        channelId: 'unused',
+        messageTs: '1.1',
+        teamId: TEAM,
+        triggerId: '7.7.7',
+      }),
+      container: { type: 'view', view_id: 'V1' },
+    });
+    const opened = await t.slack.waitForCall('views.open', (c) => c.args.trigger_id === '7.7.7');
+    expect(opened.args.view).toMatchObject({ callback_id: 'incident.open' });
+  });
+});

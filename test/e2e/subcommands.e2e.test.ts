@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { viewSubmissionPayload } from '../support/slack-payloads.js';
+import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+
+const TEAM = 'T0001';
+const DANA = 'U0DANA';
+
+describe('subcommands for keyboard people', () => {
+  let t: BotUnderTest;
+  let channel = '';
+  let incidentId = '';
+
+  beforeAll(async () => {
+    t = await startBotUnderTest();
+    await sendSlashCommand(t.target, {
+      text: 'open Payments failing',
+      userId: DANA,
+      teamId: TEAM,
+      responseUrl: t.slack.responseUrl(),
+    });
+    await t.slack.waitForCall('pins.add');
+    await t.outboxSettled();
+    const row = await t.db
+      .selectFrom('incidents')
+      .select(['id', 'channel_id'])
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
+    channel = row.channel_id ?? '';
+    incidentId = row.id;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+  beforeEach(async () => {
+    await t.outboxSettled();
+    t.slack.clearCalls();
+  });
+
+  /** Runs `/incident <text>` in a channel and returns the private reply the person saw. */
+  async function run(text: string, options: { in?: string; user?: string; team?: string } = {}) {
+    const responseUrl = t.slack.responseUrl();
+    const response = await sendSlashCommand(t.target, {
+      text,
+      userId: options.user ?? DANA,
+      teamId: options.team ?? TEAM,
+      channelId: options.in ?? channel,
+      responseUrl,
+    });
+    expect(response.status).toBe(200);
+    const reply = await t.slack.waitForCall(
+      'response_url',
+      (call) => call.path === new URL(responseUrl).pathname,
+    );
+    expect(reply.args.response_type).toBe('ephemeral');
+    return String(reply.args.text);
+  }
+
+  const eventTypes = async () =>
+    (
+      await t.db
+        .selectFrom('incident_events')
+        .select('type')
+        .where('incident_id', '=', incidentId)
+        .orderBy('seq')
+        .execute()
+    ).map((e) => e.type);
+
+  it('proposes a hypothesis and shows it in the header', async () => {
+    expect(await run('hypothesis The 14:02 deploy broke the payment client')).toContain('Hypothesis added');
+    expect(await eventTypes()).toContain('HypothesisProposed');
+    await t.outboxSettled();
+    expect(t.slack.callsTo('chat.update')).toHaveLength(1);
+  });
+
+  it('keeps an action as proposed during the diagnosis hold, saying when the hold ends', async () => {
+    const reply = await run('action Roll back the deploy <@U0ALEX|alex>');
+    expect(reply).toMatch(/The diagnosis hold ends at \d\d:\d\d UTC; I recorded this as a proposed action/);
+    const events = await t.db
+      .selectFrom('incident_events')
+      .select('payload')
+      .where('incident_id', '=', incidentId)
+      .where('type', '=', 'ActionProposed')
+      .execute();
+    expect(events[0]?.payload).toMatchObject({ text: 'Roll back the deploy', owner: 'U0ALEX' });
+  });
+
+  it('adds a note', async () => {
+    expect(await run('note p99 latency at 4 s')).toContain('Noted');
+    expect(await eventTypes()).toContain('NoteAdded');
+  });
+
+  it('changes the severity with a reason, and asks for the level when missing', async () => {
+    expect(await run('severity')).toContain('Name the severity');
+    expect(await run('severity sev1')).toMatch(/reason/);
+    expect(await run('severity SEV1 every region is failing')).toContain('Severity is now SEV1');
+    const row = await t.db
+      .selectFrom('incidents')
+      .select('severity')
+      .where('id', '=', incidentId)
+      .executeTakeFirstOrThrow();
+    expect(row.severity).toBe('SEV1');
+  });
+
+  it('answers status privately', async () => {
+    const reply = await run('status');
+    expect(reply).toContain('*INC-1* Payments failing');
+    expect(reply).toContain('The 14:02 deploy broke the payment client');
+  });
+
+  it('tells someone outside an incident channel where their incidents are', async () => {
+    const reply = await run('hypothesis DNS', { in: 'C0GENERAL' });
+    expect(reply).toContain('not an incident channel');
+    expect(reply).toContain(`<#${channel}>`);
+    expect(await run('status', { in: 'C0GENERAL', team: 'T0EMPTY' })).toContain('No incident is open');
+  });
+
+  it('asks for the missing text instead of failing', async () => {
+    expect(await run('hypothesis')).toContain('Say what you suspect');
+    expect(await run('action <@U0ALEX>')).toContain('Say what will be done');
+    expect(await run('note')).toContain('Say what to note');
+  });
+
+  it('records a decision through its modal: what, why, and what would change our mind', async () => {
+    await sendSlashCommand(t.target, {
+      text: 'decision',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: channel,
+      triggerId: '9.9.9',
+    });
+    const opened = await t.slack.waitForCall('views.open', (c) => c.args.trigger_id === '9.9.9');
+    const view = opened.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe('decision.record');
+    const submit = async (what: string, why: string, change: string) => {
+      const response = await sendInteraction(
+        t.target,
+        viewSubmissionPayload({
+          callbackId: 'decision.record',
+          userId: DANA,
+          teamId: TEAM,
+          privateMetadata: view.private_metadata,
+          values: {
+            what: { text: { value: what } },
+            why: { text: { value: why } },
+            change: { text: { value: change } },
+          },
+        }),
+      );
+      return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+    };
+    expect(await submit('Roll back', 'Errors began with the deploy', '')).toMatchObject({
+      response_action: 'errors',
+      errors: { change: expect.stringContaining('change our mind') },
+    });
+    expect(
+      await submit('Roll back', 'Errors began with the deploy', 'Errors continuing after the rollback'),
+    ).toEqual({});
+    const recorded = await t.db
+      .selectFrom('incident_events')
+      .select('payload')
+      .where('incident_id', '=', incidentId)
+      .where('type', '=', 'DecisionRecorded')
+      .executeTakeFirstOrThrow();
+    expect(recorded.payload).toMatchObject({
+      what: 'Roll back',
+      why: 'Errors began with the deploy',
+      wouldChangeOurMind: 'Errors continuing after the rollback',
+      by: DANA,
+    });
+  });
+
+  it('answers help with what the caller can do there and then', async () => {
+    const inChannel = await sendSlashCommand(t.target, {
+      text: 'help',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: channel,
+    });
+    expect(inChannel.body).toContain('Here, in INC-1');
+    expect(inChannel.body).toContain('You hold no role here');
+    expect(inChannel.body).toContain('Nobody is commander yet');
+    const outside = await sendSlashCommand(t.target, {
+      text: 'help',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: 'C0GENERAL',
+    });
+    expect(outside.body).toContain('not in an incident channel');
+    expect(outside.body).not.toContain('Here, in');
+  });
+});

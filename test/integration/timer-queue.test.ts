@@ -1,0 +1,106 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRedisConnection } from '../../src/adapters/bullmq/redis-connection.js';
+import type { TimerJob } from '../../src/adapters/bullmq/timer-job.js';
+import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
+import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
+import type { TimerScheduler } from '../../src/app/ports/timer-scheduler.js';
+import { deleteQueueKeys } from '../support/queue-keys.js';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describe('the timers queue on real Redis', () => {
+  const prefix = `ic-tq-${randomBytes(3).toString('hex')}`;
+  const redis = createRedisConnection(inject('redisUrl'), 'test');
+  const workerRedis = createRedisConnection(inject('redisUrl'), 'test-worker');
+  const fired: (TimerJob & { at: number })[] = [];
+  let timers: TimerQueue;
+  let scheduler: TimerScheduler;
+
+  beforeAll(() => {
+    timers = new TimerQueue({
+      connection: redis,
+      workerConnection: workerRedis,
+      prefix,
+      logger: silent,
+      onFire: async (job) => {
+        fired.push({ ...job, at: Date.now() });
+      },
+    });
+    scheduler = createTimerScheduler(timers.queue, redis, prefix);
+    timers.start();
+  });
+  afterAll(async () => {
+    await timers.close();
+    await deleteQueueKeys(inject('redisUrl'), prefix);
+    await Promise.all([redis.quit(), workerRedis.quit()]);
+  });
+
+  it('fires a scheduled timer once, close to its due time, even when it is synced several times', async () => {
+    const incidentId = randomUUID();
+    const dueAt = inMs(500);
+    const wanted = [{ kind: 'hold-end', key: 'hold-end', dueAt }];
+    await Promise.all([scheduler.sync(incidentId, wanted), scheduler.sync(incidentId, wanted)]);
+    await scheduler.sync(incidentId, wanted);
+    expect(await scheduler.scheduled(incidentId)).toEqual(wanted);
+
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
+      .toBe(1);
+    const firing = fired.find((f) => f.incidentId === incidentId);
+    expect(firing).toMatchObject({ kind: 'hold-end', key: 'hold-end', dueAt });
+    expect(Math.abs((firing?.at ?? 0) - Date.parse(dueAt))).toBeLessThan(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fired.filter((f) => f.incidentId === incidentId)).toHaveLength(1);
+  });
+
+  it('removes timers the state no longer wants, so they never fire', async () => {
+    const incidentId = randomUUID();
+    await scheduler.sync(incidentId, [
+      { kind: 'escalation', key: 'escalation', dueAt: inMs(400) },
+      { kind: 'hold-end', key: 'hold-end', dueAt: inMs(400) },
+    ]);
+    await scheduler.sync(incidentId, []);
+    expect(await scheduler.scheduled(incidentId)).toEqual([]);
+    // Past the due time by more than the worker's usual lateness: a surviving job would have fired.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(fired.filter((f) => f.incidentId === incidentId)).toEqual([]);
+  });
+
+  it('moves a timer whose due time changed: the old one is dropped, the new one fires', async () => {
+    const incidentId = randomUUID();
+    await scheduler.sync(incidentId, [{ kind: 'update-due', key: 'update-due', dueAt: inMs(60_000) }]);
+    const sooner = inMs(300);
+    await scheduler.sync(incidentId, [{ kind: 'update-due', key: 'update-due', dueAt: sooner }]);
+    expect((await scheduler.scheduled(incidentId)).map((t) => t.dueAt)).toEqual([sooner]);
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).map((f) => f.dueAt), { timeout: 5_000 })
+      .toEqual([sooner]);
+  });
+
+  it('can schedule the same timer again after it fired (a finished job does not block its id)', async () => {
+    const incidentId = randomUUID();
+    const dueAt = inMs(200);
+    await scheduler.sync(incidentId, [{ kind: 'nudge', key: 'nudge', dueAt }]);
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
+      .toBe(1);
+    await scheduler.sync(incidentId, [{ kind: 'nudge', key: 'nudge', dueAt }]);
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
+      .toBe(2);
+  });
+
+  it('fails a job with a bad payload without retrying it', async () => {
+    const job = await timers.queue.add(
+      'bogus',
+      { incidentId: 'not-a-uuid' },
+      { attempts: 5, jobId: `bogus-${randomUUID()}` },
+    );
+    await expect
+      .poll(async () => (await timers.queue.getJob(job.id ?? ''))?.failedReason ?? '', { timeout: 5_000 })
+      .toContain('bad payload');
+    expect((await timers.queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
+  });
+});

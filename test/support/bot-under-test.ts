@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { createDatabase } from '../../src/adapters/postgres/database.js';
+import type { Database } from '../../src/adapters/postgres/schema.js';
+import { type RunningBot, startBot } from '../../src/bot.js';
+import type { Config } from '../../src/config/config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { deleteQueueKeys } from './queue-keys.js';
+import type { SlackRequestTarget } from './slack-requests.js';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in/index.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_USER_ID = 'UBOT';
+
+export interface BotUnderTest {
+  readonly slack: SlackStandIn;
+  readonly bot: RunningBot;
+  readonly config: Config;
+  /** A connection of the test's own to the bot's database, for assertions. */
+  readonly db: Kysely<Database>;
+  readonly database: TestDatabase;
+  /** Where signed Slack requests go. */
+  readonly target: SlackRequestTarget;
+  readonly baseUrl: string;
+  readonly queuePrefix: string;
+  /** Resolves once every Slack side effect written so far has been performed (or given up). */
+  outboxSettled(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface BotUnderTestOptions {
+  /** Extra environment, on top of the test defaults (short sweeps, silent logs). */
+  readonly env?: Record<string, string>;
+  /** Reuse a stand-in or database (e.g. a second bot process sharing them). */
+  readonly slack?: SlackStandIn;
+  readonly database?: TestDatabase;
+  readonly queuePrefix?: string;
+}
+
+/**
+ * The real bot, in this process, in HTTP mode, on a random port, with a database and a queue
+ * prefix of the test's own, talking to a Slack stand-in.
+ */
+export async function startBotUnderTest(options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
+  const database = options.database ?? (await createTestDatabase());
+  const slack = options.slack ?? (await startSlackStandIn({ botUserId: BOT_USER_ID }));
+  const queuePrefix = options.queuePrefix ?? `ic-test-${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
+    DATABASE_URL: database.url,
+    REDIS_URL: inject('redisUrl'),
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    OUTBOX_SWEEP_EVERY: 'PT0.2S',
+    QUEUE_PREFIX: queuePrefix,
+    ...options.env,
+  });
+  const logger = pino({ level: config.logLevel });
+  const bot = await startBot({ config, logger, botUserId: BOT_USER_ID });
+  const db = createDatabase({ connectionString: database.url, maxConnections: 2 });
+  const baseUrl = `http://127.0.0.1:${bot.port}`;
+  return {
+    slack,
+    bot,
+    config,
+    db,
+    database,
+    baseUrl,
+    queuePrefix,
+    target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
+    async outboxSettled(timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const pending = await db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('done_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        if (pending.n === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`${pending.n} side effects still pending after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+    async stop() {
+      await bot.stop();
+      await db.destroy();
+      if (!options.slack) await slack.stop();
+      if (!options.database) await database.drop();
+      await deleteQueueKeys(config.redisUrl, queuePrefix);
+    },
+  };
+}

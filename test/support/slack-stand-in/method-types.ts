@@ -1,0 +1,30 @@
+import type { Workspace } from './workspace.js';
+
+/** A Slack-style refusal: answered as HTTP 200 `{ok:false, error}`. */
+export class SlackApiError extends Error {
+  constructor(readonly error: string) {
+    super(error);
+  }
+}
+
+export interface MethodContext {
+  readonly workspace: Workspace;
+  /** `http://127.0.0.1:<port>`, for URLs the stand-in hands out (uploads, permalinks). */
+  readonly origin: string;
+}
+
+export type Args = Record<string, unknown>;
+export type MethodHandler = (args: Args, context: MethodContext) => Record<string, unknown>;
+
+export const text = (args: Args, name: string): string => {
+  const value = args[name];
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+};
+
+export const required = (args: Args, name: string): string => {
+  const value = text(args, name);
+  if (value === '') throw new SlackApiError(`invalid_arguments`);
+  return value;
+};
+
+export const flag = (args: Args, name: string): boolean => args[name] === true || args[name] === 'true';

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export type SocketEnvelopeType = 'slash_commands' | 'interactive' | 'events_api';
+
+/**
+ * The Socket Mode side of the stand-in: the app connects to the URL `apps.connections.open` hands
+ * out, gets `hello`, and acknowledges each envelope with its `envelope_id`, as with Slack.
+ */
+export class SocketModeHub {
+  readonly #server = new WebSocketServer({ noServer: true });
+  readonly #acks = new Map<string, (payload: unknown) => void>();
+  #socket: WebSocket | null = null;
+  #connected: Promise<void>;
+  #markConnected: () => void = () => {};
+
+  constructor(httpServer: Server) {
+    this.#connected = new Promise((resolve) => {
+      this.#markConnected = resolve;
+    });
+    httpServer.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/socket')) return void socket.destroy();
+      this.#server.handleUpgrade(req, socket, head, (ws) => this.#accept(ws));
+    });
+  }
+
+  #accept(ws: WebSocket): void {
+    this.#socket = ws;
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      if (message.envelope_id) this.#acks.get(message.envelope_id)?.(message.payload ?? null);
+    });
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        debug_info: { host: 'stand-in' },
+        connection_info: { app_id: 'A123456' },
+      }),
+    );
+    this.#markConnected();
+  }
+
+  /** Resolves once an app has connected. */
+  connected(): Promise<void> {
+    return this.#connected;
+  }
+
+  /** Sends an envelope and resolves with the app's acknowledgement payload (null when it sent none). */
+  send(type: SocketEnvelopeType, payload: Record<string, unknown>, timeoutMs = 3_000): Promise<unknown> {
+    const socket = this.#socket;
+    if (!socket) return Promise.reject(new Error('no Socket Mode connection'));
+    const envelopeId = randomUUID();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no ack for ${type} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      this.#acks.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        this.#acks.delete(envelopeId);
+        resolve(ack);
+      });
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: type !== 'events_api',
+          retry_attempt: 0,
+          retry_reason: '',
+        }),
+      );
+    });
+  }
+
+  close(): void {
+    for (const client of this.#server.clients) client.terminate();
+    this.#server.close();
+  }
+}

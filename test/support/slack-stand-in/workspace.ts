@@ -1,0 +1,181 @@
+import { slackId, TsClock } from './ids.js';
+
+export interface StandInUser {
+  readonly id: string;
+  readonly name: string;
+  readonly realName: string;
+  readonly tz: string;
+  readonly isBot: boolean;
+}
+
+export interface StandInChannel {
+  readonly id: string;
+  name: string;
+  readonly isPrivate: boolean;
+  isArchived: boolean;
+  readonly isIm: boolean;
+  readonly members: Set<string>;
+  readonly created: number;
+  topic: string;
+}
+
+export interface StandInMessage {
+  readonly ts: string;
+  readonly channel: string;
+  readonly user: string;
+  text: string;
+  blocks: unknown;
+  readonly threadTs: string | null;
+  readonly botId: string | null;
+}
+
+export interface StandInView {
+  readonly id: string;
+  view: Record<string, unknown>;
+  readonly userId: string | null;
+}
+
+export interface StandInFile {
+  readonly id: string;
+  readonly filename: string;
+  content: string;
+  title: string;
+  channel: string | null;
+}
+
+/**
+ * The stand-in's memory of a Slack workspace: users, channels, messages, pins, views and files.
+ * Tests read it to assert what the bot left behind, not only which calls it made.
+ */
+export class Workspace {
+  readonly users = new Map<string, StandInUser>();
+  readonly userGroups = new Map<string, { id: string; handle: string; users: string[] }>();
+  readonly channels = new Map<string, StandInChannel>();
+  readonly views = new Map<string, StandInView>();
+  /** The latest Home tab published for each user. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
+  readonly files = new Map<string, StandInFile>();
+  readonly #messages = new Map<string, StandInMessage[]>();
+  readonly #pins = new Map<string, Set<string>>();
+  readonly #ts = new TsClock();
+  #counter = 1;
+
+  constructor(
+    readonly teamId: string,
+    readonly botUserId: string,
+    readonly botId: string,
+  ) {
+    this.addUser({ id: botUserId, name: 'incident-commander', isBot: true });
+  }
+
+  newId(prefix: string): string {
+    return slackId(prefix, this.#counter++);
+  }
+
+  addUser(user: { id: string; name: string; realName?: string; tz?: string; isBot?: boolean }): StandInUser {
+    const stored = {
+      id: user.id,
+      name: user.name,
+      realName: user.realName ?? user.name,
+      tz: user.tz ?? 'Europe/London',
+      isBot: user.isBot ?? false,
+    };
+    this.users.set(user.id, stored);
+    return stored;
+  }
+
+  /** Unknown `U…` ids are people who exist in Slack but the test did not bother to describe. */
+  user(id: string): StandInUser | undefined {
+    return (
+      this.users.get(id) ??
+      (/^[UW][A-Z0-9]+$/.test(id) ? this.addUser({ id, name: id.toLowerCase() }) : undefined)
+    );
+  }
+
+  addChannel(channel: {
+    id?: string;
+    name: string;
+    isPrivate?: boolean;
+    isArchived?: boolean;
+    members?: string[];
+    isIm?: boolean;
+  }): StandInChannel {
+    const stored: StandInChannel = {
+      id: channel.id ?? this.newId(channel.isIm ? 'D' : 'C'),
+      name: channel.name,
+      isPrivate: channel.isPrivate ?? false,
+      isArchived: channel.isArchived ?? false,
+      isIm: channel.isIm ?? false,
+      members: new Set(channel.members ?? []),
+      created: Math.floor(Date.now() / 1000),
+      topic: '',
+    };
+    this.channels.set(stored.id, stored);
+    return stored;
+  }
+
+  channelNamed(name: string): StandInChannel | undefined {
+    return [...this.channels.values()].find((channel) => channel.name === name);
+  }
+
+  /** The direct-message channel with a user, created on first use. */
+  imWith(userId: string): StandInChannel {
+    const existing = [...this.channels.values()].find((c) => c.isIm && c.members.has(userId));
+    return existing ?? this.addChannel({ name: userId, isIm: true, members: [userId, this.botUserId] });
+  }
+
+  addMessage(
+    channel: string,
+    message: {
+      ts?: string;
+      user: string;
+      text: string;
+      blocks?: unknown;
+      threadTs?: string | null;
+      botId?: string | null;
+    },
+  ): StandInMessage {
+    const stored: StandInMessage = {
+      ts: message.ts ?? this.#ts.next(),
+      channel,
+      user: message.user,
+      text: message.text,
+      blocks: message.blocks ?? null,
+      threadTs: message.threadTs ?? null,
+      botId: message.botId ?? null,
+    };
+    const list = this.#messages.get(channel) ?? [];
+    list.push(stored);
+    list.sort((a, b) => Number(a.ts) - Number(b.ts));
+    this.#messages.set(channel, list);
+    return stored;
+  }
+
+  messages(channel: string): readonly StandInMessage[] {
+    return this.#messages.get(channel) ?? [];
+  }
+
+  message(channel: string, ts: string): StandInMessage | undefined {
+    return this.messages(channel).find((m) => m.ts === ts);
+  }
+
+  deleteMessage(channel: string, ts: string): boolean {
+    const list = this.#messages.get(channel) ?? [];
+    const index = list.findIndex((m) => m.ts === ts);
+    if (index >= 0) list.splice(index, 1);
+    return index >= 0;
+  }
+
+  pins(channel: string): readonly string[] {
+    return [...(this.#pins.get(channel) ?? [])];
+  }
+
+  /** Returns false when the message was already pinned. */
+  pin(channel: string, ts: string): boolean {
+    const pins = this.#pins.get(channel) ?? new Set<string>();
+    this.#pins.set(channel, pins);
+    if (pins.has(ts)) return false;
+    pins.add(ts);
+    return true;
+  }
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
+
+const minimal = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('fills every default from the contract', () => {
+    const config = loadConfig(minimal);
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-test',
+      signingSecret: 'secret',
+      appToken: null,
+      apiUrl: 'https://slack.com/api/',
+      command: '/incident',
+    });
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/incident_commander');
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.port).toBe(3000);
+    expect(config.timing.diagnosisHold).toBe(10 * 60_000);
+    expect(config.timing.escalateAfter).toBe(30 * 60_000);
+    expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
+    expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.timezone).toBe('UTC');
+    expect(config.weeklyReview).toEqual({ weekday: 1, hour: 9, minute: 0 });
+    expect(config.migrateOnStart).toBe(true);
+    expect(config.escalation).toEqual({ senior: [], exec: [] });
+  });
+
+  it('is frozen all the way down', () => {
+    const config = loadConfig(minimal);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.timing.updateCadence)).toBe(true);
+    expect(Object.isFrozen(config.escalation.senior)).toBe(true);
+  });
+
+  it('parses every variable when given', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      DATABASE_URL: 'postgresql://u@db:5432/x',
+      REDIS_URL: 'redis://cache:6380',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+      INCIDENT_COMMAND: '/inc',
+      DIAGNOSIS_HOLD: 'PT5M',
+      ESCALATE_AFTER: 'PT1H30M',
+      POSTMORTEM_DUE: 'P2D',
+      UPDATE_CADENCE: 'SEV2=PT45M',
+      ANNOUNCE_CHANNEL: 'C0ANNOUNCE',
+      STAKEHOLDER_CHANNEL: 'C0STAKE',
+      POSTMORTEM_CHANNEL: 'G0POSTMORTEM',
+      ESCALATION_SENIOR: 'U0SENIOR, S0ONCALL',
+      ESCALATION_EXEC: 'U0VPENG',
+      TIMEZONE: 'Europe/Berlin',
+      WEEKLY_REVIEW: 'fri 16:30',
+      MIGRATE_ON_START: 'false',
+    });
+    expect(config.slack.appToken).toBe('xapp-1');
+    expect(config.slack.signingSecret).toBeNull();
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(config.slack.command).toBe('/inc');
+    expect(config.port).toBe(8080);
+    expect(config.timing.diagnosisHold).toBe(5 * 60_000);
+    expect(config.timing.escalateAfter).toBe(90 * 60_000);
+    expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
+    expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 45 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.channels).toEqual({
+      announce: 'C0ANNOUNCE',
+      stakeholder: 'C0STAKE',
+      postmortem: 'G0POSTMORTEM',
+    });
+    expect(config.escalation).toEqual({ senior: ['U0SENIOR', 'S0ONCALL'], exec: ['U0VPENG'] });
+    expect(config.weeklyReview).toEqual({ weekday: 5, hour: 16, minute: 30 });
+    expect(config.migrateOnStart).toBe(false);
+  });
+
+  it('turns a timer off with PT0S and the weekly review off with "off"', () => {
+    const config = loadConfig({ ...minimal, ESCALATE_AFTER: 'PT0S', WEEKLY_REVIEW: 'off' });
+    expect(config.timing.escalateAfter).toBe(0);
+    expect(config.weeklyReview).toBeNull();
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ ...minimal, PORT: '', TIMEZONE: '  ' }).port).toBe(3000);
+  });
+
+  it('names the variable and what it expects, one line per problem', () => {
+    expect(problemsOf({ ...minimal, DIAGNOSIS_HOLD: '10m' })).toEqual([
+      'DIAGNOSIS_HOLD: expected an ISO-8601 duration like PT10M, got "10m"',
+    ]);
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: 'abc',
+      PORT: 'eighty',
+      ESCALATE_AFTER: 'P1M',
+      UPDATE_CADENCE: 'SEV1=30m',
+      ANNOUNCE_CHANNEL: '#general',
+      ESCALATION_EXEC: 'S0GROUP',
+      TIMEZONE: 'Mars/Olympus',
+      WEEKLY_REVIEW: 'mondays',
+      MIGRATE_ON_START: 'yes',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual([
+      'SLACK_BOT_TOKEN: expected a token starting with "xoxb-", got one starting with "abc"',
+      'PORT: expected a port number like 3000, got "eighty"',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'ESCALATE_AFTER: expected an ISO-8601 duration like PT30M, got "P1M"',
+      'UPDATE_CADENCE: expected pairs like SEV1=PT30M,SEV2=PT60M,SEV3=PT0S,SEV4=PT0S, got "SEV1=30m"',
+      'ANNOUNCE_CHANNEL: expected a channel id like C0123ABCD (not a #name), got "#general"',
+      'ESCALATION_EXEC: expected user ids (U…), got "S0GROUP"',
+      'TIMEZONE: expected an IANA time zone like Europe/Berlin, got "Mars/Olympus"',
+      'WEEKLY_REVIEW: expected a weekday and time like MON 09:00, or off, got "mondays"',
+      'MIGRATE_ON_START: expected true or false, got "yes"',
+      'SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  });
+
+  it('says "required" for a missing bot token', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual(['SLACK_BOT_TOKEN: required']);
+  });
+
+  it('needs no signing secret in Socket Mode', () => {
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack.signingSecret,
+    ).toBeNull();
+  });
+});

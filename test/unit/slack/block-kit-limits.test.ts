@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { renderHeader } from '../../../src/adapters/slack/views/header.js';
+import { renderHome } from '../../../src/adapters/slack/views/home.js';
+import type { StoredIncident } from '../../../src/app/ports/incident-store.js';
+import { type IncidentEvent, type OpenedIncident, replay } from '../../../src/domain/index.js';
+import { blockKitProblems } from '../../support/block-kit-limits.js';
+import { at, opened, POLICY } from '../domain/spec.js';
+
+const long = (i: number) =>
+  `Hypothesis number ${i}: ${'the connection pool to the primary database is exhausted under load '.repeat(5)}`;
+
+function crowdedIncident(count: number): OpenedIncident {
+  const events: IncidentEvent[] = [
+    opened({ title: 'T'.repeat(150) }),
+    { type: 'HoldEnded', at: at(10), by: 'system' },
+  ];
+  for (let i = 0; i < count; i++) {
+    events.push({ type: 'HypothesisProposed', at: at(11), by: 'U1', hypothesisId: `h${i}`, text: long(i) });
+    events.push({
+      type: 'ActionStarted',
+      at: at(11),
+      by: 'U1',
+      actionId: `a${i}`,
+      text: long(i),
+      owner: `U${i}`,
+      hypothesisId: null,
+      wasProposed: false,
+    });
+  }
+  return replay(events) as OpenedIncident;
+}
+
+describe('Block Kit limits', () => {
+  it('keep the header within a message’s limits with 100 hypotheses and 100 actions, summarising the rest', () => {
+    const header = renderHeader(crowdedIncident(100), { policy: POLICY, command: '/incident' });
+    expect(blockKitProblems(header.blocks, 'message')).toEqual([]);
+    const text = JSON.stringify(header.blocks);
+    expect(text).toContain('…and 94 more');
+    expect(text).toContain('Add hypothesis');
+  });
+
+  it('keep the App Home within its limits with 100 open incidents', () => {
+    const incidents: StoredIncident[] = Array.from({ length: 100 }, (_, i) => ({
+      id: `i${i}`,
+      teamId: 'T1',
+      number: i + 1,
+      state: crowdedIncident(1),
+      version: 3,
+      channelId: `C${i}`,
+      channelName: null,
+      headerTs: null,
+      announcement: null,
+    }));
+    const home = renderHome('U1', incidents, '/incident');
+    expect(blockKitProblems(home.blocks, 'home')).toEqual([]);
+    expect(JSON.stringify(home.blocks)).toContain('more.');
+  });
+
+  it('the checker itself catches an oversized payload', () => {
+    const blocks = Array.from({ length: 51 }, () => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'x'.repeat(3001) },
+    }));
+    expect(blockKitProblems(blocks, 'message').length).toBeGreaterThan(2);
+  });
+});
