@@ -3,9 +3,11 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createRedisConnection } from './adapters/bullmq/redis-connection.js';
 import { TimerQueue } from './adapters/bullmq/timer-queue.js';
+import { createTimerScheduler } from './adapters/bullmq/timer-scheduler.js';
 import { createHealthRoutesFor } from './adapters/observability/bot-health.js';
 import { createMetrics } from './adapters/observability/metrics.js';
 import { createDatabase } from './adapters/postgres/database.js';
+import { createDeliveries } from './adapters/postgres/deliveries.js';
 import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
@@ -13,11 +15,14 @@ import { markSlackEventProcessed } from './adapters/postgres/processed-slack-eve
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
-import { handleCommand } from './app/handle-command.js';
+import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
+import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
+import { type CommandDeps, handleCommand } from './app/handle-command.js';
 import { openIncident } from './app/open-incident.js';
 import { OutboxRunner } from './app/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
 import { timerPolicyFrom } from './app/timer-policy.js';
+import { TimerSync } from './app/timer-sync.js';
 import type { Config } from './config/config.js';
 
 export interface BotOptions {
@@ -68,6 +73,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   });
   const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
 
+  const policy = timerPolicyFrom(config.timing);
   const outboxRunner = new OutboxRunner({
     outbox: createOutbox(db),
     store,
@@ -75,26 +81,58 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       client: slackClient,
       store,
       botUserId,
-      header: { policy: timerPolicyFrom(config.timing), command: config.slack.command },
+      header: { policy, command: config.slack.command },
       announceChannel: config.channels.announce,
+      deliveries: createDeliveries(db),
+      escalation: config.escalation,
+      postmortemDue: config.timing.postmortemDue,
     }),
     clock,
     logger,
     sweepEvery: config.timing.outboxSweepEvery,
   });
-  const commandDeps = {
-    store,
-    afterCommit: (incidentId: string) => void outboxRunner.kick(incidentId),
-  };
+
+  // The worker's onFire needs the command path, which needs the sync, which needs the queue.
+  let commandDeps: CommandDeps | null = null;
   const timers = new TimerQueue({
     connection: redis,
     workerConnection: workerRedis,
     prefix: config.queuePrefix,
     logger,
     onFire: async (job) => {
-      logger.info({ job }, 'timer fired');
+      if (!commandDeps) throw new Error('timer fired before the bot was wired');
+      const outcome = await fireTimer(
+        {
+          ...commandDeps,
+          clock,
+          policy,
+          logger,
+          onLateness: (kind, ms) => {
+            metrics.timerLateness.observe({ kind }, ms / 1000);
+            if (ms > LATE_AFTER_MS) metrics.lateTimers.inc({ kind });
+          },
+        },
+        job,
+      );
+      if (!outcome.ok) logger.warn({ job, rejection: outcome.rejection }, 'timer firing was refused');
     },
   });
+  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
+  const timerSync = new TimerSync({
+    store,
+    scheduler: createTimerScheduler(timers.queue, redis, config.queuePrefix),
+    policy,
+    zoneOf,
+    logger,
+  });
+  commandDeps = {
+    store,
+    afterCommit: (incidentId: string) => {
+      void outboxRunner.kick(incidentId);
+      void timerSync.sync(incidentId);
+    },
+  };
+  const deps = commandDeps;
 
   const slack = createSlackApp({
     config,
@@ -106,8 +144,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger,
       clock,
       store,
-      openIncident: (request) => openIncident({ ...commandDeps, newId: randomUUID }, request),
-      handleCommand: (incidentId, command) => handleCommand(commandDeps, incidentId, command),
+      openIncident: (request) => openIncident({ ...deps, newId: randomUUID }, request),
+      handleCommand: (incidentId, command) => handleCommand(deps, incidentId, command),
       newId: randomUUID,
       markEventProcessed: (teamId, eventId) => markSlackEventProcessed(db, teamId, eventId),
     },
@@ -117,6 +155,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   outboxRunner.start();
   const port = await slack.start();
   void outboxRunner.sweep();
+  const stopReconciling = timerSync.startReconciling(config.timing.timerReconcileEvery);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -124,8 +163,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop: () => {
       stopping ??= (async () => {
         await slack.stop();
-        await outboxRunner.stop();
         await timers.close();
+        await stopReconciling();
+        await outboxRunner.stop();
         await Promise.all([redis.quit(), workerRedis.quit()]);
         await db.destroy();
       })();

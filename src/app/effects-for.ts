@@ -21,6 +21,26 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'RoleAssigned':
         effects.push({ kind: 'channel.invite', users: [event.userId] });
         break;
+      case 'HoldEnded':
+        effects.push({ kind: 'hold.summary' });
+        break;
+      case 'IncidentEscalated':
+        effects.push({ kind: 'escalation.page' }, { kind: 'escalation.brief' });
+        break;
+      case 'UpdateNudged':
+        effects.push({ kind: 'update.nudge', recipient: event.recipient, at: event.at });
+        break;
+      case 'PostmortemReminded':
+        effects.push({
+          kind: 'postmortem.remind',
+          n: event.n,
+          recipient: event.recipient,
+          toExec: event.toExec,
+        });
+        break;
+      case 'FollowUpReminded':
+        effects.push({ kind: 'follow-up.remind', followUpId: event.followUpId, which: event.which });
+        break;
       default:
         break;
     }

@@ -9,7 +9,22 @@ export type Effect =
   | { readonly kind: 'header.render' }
   /** Posts the announcement, or updates it in place once posted: never twice. */
   | { readonly kind: 'announcement.render' }
-  | { readonly kind: 'reporter.confirm'; readonly responseUrl: string };
+  | { readonly kind: 'reporter.confirm'; readonly responseUrl: string }
+  /** The hold ended: what was learned during it, and the commander asked to choose. */
+  | { readonly kind: 'hold.summary' }
+  /** Escalation: the senior engineers invited and paged in the channel. */
+  | { readonly kind: 'escalation.page' }
+  /** Escalation: the executives told by direct message, in plain language. */
+  | { readonly kind: 'escalation.brief' }
+  /** A stakeholder update is due: the communicator (or commander) nudged in the channel. */
+  | { readonly kind: 'update.nudge'; readonly recipient: string | null; readonly at: string }
+  | {
+      readonly kind: 'postmortem.remind';
+      readonly n: number;
+      readonly recipient: string | null;
+      readonly toExec: boolean;
+    }
+  | { readonly kind: 'follow-up.remind'; readonly followUpId: string; readonly which: 'before' | 'overdue' };
 
 export type EffectKind = Effect['kind'];
 

@@ -9,6 +9,8 @@ import { deleteQueueKeys } from '../support/queue-keys.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+/** A wanted timer; chores may fire later than due (working hours), live ones fire when due. */
+const timer = (kind: string, key: string, dueAt: string, fireAt = dueAt) => ({ kind, key, dueAt, fireAt });
 
 describe('the timers queue on real Redis', () => {
   const prefix = `ic-tq-${randomBytes(3).toString('hex')}`;
@@ -40,7 +42,7 @@ describe('the timers queue on real Redis', () => {
   it('fires a scheduled timer once, close to its due time, even when it is synced several times', async () => {
     const incidentId = randomUUID();
     const dueAt = inMs(500);
-    const wanted = [{ kind: 'hold-end', key: 'hold-end', dueAt }];
+    const wanted = [timer('hold-end', 'hold-end', dueAt)];
     await Promise.all([scheduler.sync(incidentId, wanted), scheduler.sync(incidentId, wanted)]);
     await scheduler.sync(incidentId, wanted);
     expect(await scheduler.scheduled(incidentId)).toEqual(wanted);
@@ -49,7 +51,7 @@ describe('the timers queue on real Redis', () => {
       .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
       .toBe(1);
     const firing = fired.find((f) => f.incidentId === incidentId);
-    expect(firing).toMatchObject({ kind: 'hold-end', key: 'hold-end', dueAt });
+    expect(firing).toMatchObject(timer('hold-end', 'hold-end', dueAt));
     expect(Math.abs((firing?.at ?? 0) - Date.parse(dueAt))).toBeLessThan(2_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fired.filter((f) => f.incidentId === incidentId)).toHaveLength(1);
@@ -58,8 +60,8 @@ describe('the timers queue on real Redis', () => {
   it('removes timers the state no longer wants, so they never fire', async () => {
     const incidentId = randomUUID();
     await scheduler.sync(incidentId, [
-      { kind: 'escalation', key: 'escalation', dueAt: inMs(400) },
-      { kind: 'hold-end', key: 'hold-end', dueAt: inMs(400) },
+      timer('escalation', 'escalation', inMs(400)),
+      timer('hold-end', 'hold-end', inMs(400)),
     ]);
     await scheduler.sync(incidentId, []);
     expect(await scheduler.scheduled(incidentId)).toEqual([]);
@@ -70,9 +72,9 @@ describe('the timers queue on real Redis', () => {
 
   it('moves a timer whose due time changed: the old one is dropped, the new one fires', async () => {
     const incidentId = randomUUID();
-    await scheduler.sync(incidentId, [{ kind: 'update-due', key: 'update-due', dueAt: inMs(60_000) }]);
+    await scheduler.sync(incidentId, [timer('update-due', 'update-due', inMs(60_000))]);
     const sooner = inMs(300);
-    await scheduler.sync(incidentId, [{ kind: 'update-due', key: 'update-due', dueAt: sooner }]);
+    await scheduler.sync(incidentId, [timer('update-due', 'update-due', sooner)]);
     expect((await scheduler.scheduled(incidentId)).map((t) => t.dueAt)).toEqual([sooner]);
     await expect
       .poll(() => fired.filter((f) => f.incidentId === incidentId).map((f) => f.dueAt), { timeout: 5_000 })
@@ -82,14 +84,29 @@ describe('the timers queue on real Redis', () => {
   it('can schedule the same timer again after it fired (a finished job does not block its id)', async () => {
     const incidentId = randomUUID();
     const dueAt = inMs(200);
-    await scheduler.sync(incidentId, [{ kind: 'nudge', key: 'nudge', dueAt }]);
+    await scheduler.sync(incidentId, [timer('nudge', 'nudge', dueAt)]);
     await expect
       .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
       .toBe(1);
-    await scheduler.sync(incidentId, [{ kind: 'nudge', key: 'nudge', dueAt }]);
+    await scheduler.sync(incidentId, [timer('nudge', 'nudge', dueAt)]);
     await expect
       .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
       .toBe(2);
+  });
+
+  it('fires a chore at its placed time, not its due time, and hands back both', async () => {
+    const incidentId = randomUUID();
+    const dueAt = inMs(-60_000);
+    const fireAt = inMs(400);
+    await scheduler.sync(incidentId, [timer('follow-up-reminder', 'follow-up-f1-before', dueAt, fireAt)]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(fired.filter((f) => f.incidentId === incidentId)).toEqual([]);
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
+      .toBe(1);
+    const firing = fired.find((f) => f.incidentId === incidentId);
+    expect(firing).toMatchObject({ dueAt, fireAt });
+    expect(firing?.at ?? 0).toBeGreaterThanOrEqual(Date.parse(fireAt) - 50);
   });
 
   it('fails a job with a bad payload without retrying it', async () => {

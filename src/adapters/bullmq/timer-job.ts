@@ -6,6 +6,7 @@ export const timerJobSchema = z.object({
   kind: z.string().min(1),
   key: z.string().min(1),
   dueAt: z.string().datetime(),
+  fireAt: z.string().datetime(),
 });
 
 export type TimerJob = z.output<typeof timerJobSchema>;
@@ -16,6 +17,7 @@ export const TIMERS_QUEUE = 'timers';
  * Deterministic job ids: the same timer (incident, key, due time) always maps to the same id, so
  * adding it twice is a no-op. BullMQ forbids ':' in custom ids and all-digit ids.
  */
-export function timerJobId(job: Pick<TimerJob, 'incidentId' | 'key' | 'dueAt'>): string {
-  return `timer-${job.incidentId}-${job.key}-${Date.parse(job.dueAt)}`.replace(/:/g, '_');
+export function timerJobId(job: Pick<TimerJob, 'incidentId' | 'key' | 'dueAt' | 'fireAt'>): string {
+  const fire = job.fireAt === job.dueAt ? '' : `-${Date.parse(job.fireAt)}`;
+  return `timer-${job.incidentId}-${job.key}-${Date.parse(job.dueAt)}${fire}`.replace(/:/g, '_');
 }

@@ -28,10 +28,10 @@ export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string)
         const state = existing ? await existing.getState() : null;
         // A finished job kept in Redis would block its id forever: clear it before adding again.
         if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
-        const data: TimerJob = { incidentId, kind: timer.kind, key: timer.key, dueAt: timer.dueAt };
+        const data: TimerJob = { incidentId, ...timer };
         await queue.add(timer.kind, data, {
           jobId,
-          delay: Math.max(0, Date.parse(timer.dueAt) - Date.now()),
+          delay: Math.max(0, Date.parse(timer.fireAt) - Date.now()),
           attempts: 5,
           backoff: { type: 'exponential', delay: 1_000 },
           removeOnComplete: true,
@@ -48,10 +48,12 @@ export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string)
       for (const id of ids) {
         const job = await queue.getJob(id);
         const parsed = timerJobSchema.safeParse(job?.data);
-        if (parsed.success)
-          timers.push({ kind: parsed.data.kind, key: parsed.data.key, dueAt: parsed.data.dueAt });
+        if (parsed.success) {
+          const { kind, key, dueAt, fireAt } = parsed.data;
+          timers.push({ kind, key, dueAt, fireAt });
+        }
       }
-      return timers.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      return timers.sort((a, b) => a.fireAt.localeCompare(b.fireAt));
     },
   };
 }

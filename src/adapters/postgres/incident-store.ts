@@ -54,6 +54,24 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       return rows.map(toStoredIncident);
     },
 
+    async listWithTimers(afterId, limit) {
+      // Open and resolved incidents have timers; closed ones only while a follow-up is open.
+      const rows = await db
+        .selectFrom('incidents')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb('status', '<>', 'closed'),
+            sql<boolean>`snapshot @> '{"followUps":[{"status":"open"}]}'::jsonb`,
+          ]),
+        )
+        .$if(afterId !== null, (qb) => qb.where('id', '>', afterId ?? ''))
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
     async events(incidentId) {
       const rows = await db
         .selectFrom('incident_events')

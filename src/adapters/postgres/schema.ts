@@ -12,6 +12,7 @@ export interface Database {
   incident_events: IncidentEventsTable;
   outbox: OutboxTable;
   processed_slack_events: ProcessedSlackEventsTable;
+  deliveries: DeliveriesTable;
 }
 
 type CreatedNow = ColumnType<Date, Date | undefined, never>;
@@ -73,4 +74,10 @@ export interface ProcessedSlackEventsTable {
   event_id: string;
   team_id: string;
   received_at: CreatedNow;
+}
+
+export interface DeliveriesTable {
+  key: string;
+  detail: string | null;
+  delivered_at: Generated<Date>;
 }

@@ -52,6 +52,8 @@ export interface IncidentStore {
   findByChannel(teamId: string, channelId: string): Promise<StoredIncident | null>;
   /** Incidents not yet resolved, newest first. */
   listOpen(teamId: string, limit: number): Promise<StoredIncident[]>;
+  /** Ids of incidents whose state can call for timers, in id order after `afterId`. */
+  listWithTimers(afterId: string | null, limit: number): Promise<string[]>;
   events(incidentId: string): Promise<StoredEvent[]>;
   /** Records the channel an effect created, unless one is already recorded; returns the recorded one. */
   recordChannel(

@@ -3,7 +3,10 @@ export interface WantedTimer {
   readonly kind: string;
   /** Stable per timer within the incident; safe inside a job id. */
   readonly key: string;
+  /** When the policy says it is due: what the firing is checked against. */
   readonly dueAt: string;
+  /** When to fire: the due time, or for chores the recipient's next working moment after it. */
+  readonly fireAt: string;
 }
 
 /**

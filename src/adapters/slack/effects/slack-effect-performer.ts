@@ -7,9 +7,10 @@ import { renderAnnouncement } from '../views/announcement.js';
 import { incidentChannelName } from '../views/channel-name.js';
 import { type HeaderOptions, renderHeader } from '../views/header.js';
 import { incidentRef } from '../views/labels.js';
-import { asRetryable, tolerating } from './slack-errors.js';
+import { callSlack as call, tolerating } from './slack-errors.js';
+import { createTimerEffectPerformer, type TimerEffectDeps } from './timer-effects.js';
 
-export interface SlackEffectDeps {
+export interface SlackEffectDeps extends Omit<TimerEffectDeps, 'client' | 'botUserId'> {
   /** A client with no retries of its own: the outbox retries with backoff instead. */
   readonly client: WebClient;
   readonly store: IncidentStore;
@@ -24,6 +25,7 @@ const NAME_ATTEMPTS = 20;
 
 /** Performs outbox effects against Slack's Web API. Each one can be repeated without harm. */
 export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
+  const timerEffects = createTimerEffectPerformer(deps);
   const perform = {
     async 'channel.create'(incident: StoredIncident) {
       if (incident.channelId) return `channel ${incident.channelId} already exists`;
@@ -114,17 +116,11 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
           return perform['announcement.render'](incident);
         case 'reporter.confirm':
           return perform['reporter.confirm'](incident, effect);
+        default:
+          return timerEffects.perform(effect, incident);
       }
     },
   };
-}
-
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    throw asRetryable(error);
-  }
 }
 
 function opened(incident: StoredIncident) {

@@ -42,3 +42,12 @@ export async function tolerating<T>(
     throw asRetryable(error);
   }
 }
+
+/** Runs a Web API call, turning a 429 into the outbox's "retry after" signal. */
+export async function callSlack<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw asRetryable(error);
+  }
+}

@@ -1,0 +1,148 @@
+import type { WebClient } from '@slack/web-api';
+import type { Effect } from '../../../app/effects.js';
+import { type Deliveries, deliverOnce } from '../../../app/ports/deliveries.js';
+import type { StoredIncident } from '../../../app/ports/incident-store.js';
+import {
+  addMilliseconds,
+  type IncidentState,
+  millisecondsBetween,
+  SYSTEM_ACTOR,
+} from '../../../domain/index.js';
+import {
+  escalationBriefMessage,
+  escalationPageMessage,
+  followUpReminderMessage,
+  holdSummaryMessage,
+  postmortemReminderMessage,
+  type TimerMessage,
+  updateNudgeMessage,
+} from '../views/timer-messages.js';
+import { callSlack as call, tolerating } from './slack-errors.js';
+
+export interface TimerEffectDeps {
+  readonly client: WebClient;
+  readonly deliveries: Deliveries;
+  readonly botUserId: string;
+  readonly escalation: { readonly senior: readonly string[]; readonly exec: readonly string[] };
+  /** POSTMORTEM_DUE in milliseconds, to say when a reminded postmortem is due. */
+  readonly postmortemDue: number;
+}
+
+type TimerEffect = Extract<
+  Effect,
+  {
+    kind:
+      | 'hold.summary'
+      | 'escalation.page'
+      | 'escalation.brief'
+      | 'update.nudge'
+      | 'postmortem.remind'
+      | 'follow-up.remind';
+  }
+>;
+type Opened = Exclude<IncidentState, { status: 'none' }>;
+
+/**
+ * The Slack side of fired timers. Every message goes through `deliverOnce` keyed by incident, what
+ * and whom, so an effect retried after Slack accepted it does not post a second time.
+ */
+export function createTimerEffectPerformer(deps: TimerEffectDeps) {
+  const post = async (channel: string, message: TimerMessage): Promise<string> => {
+    const { ts } = await call(() =>
+      deps.client.chat.postMessage({ channel, unfurl_links: false, ...message }),
+    );
+    return `posted ${ts ?? ''} in ${channel}`;
+  };
+  const directMessage = async (user: string, message: TimerMessage): Promise<string> => {
+    const opened = await call(() => deps.client.conversations.open({ users: user }));
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error(`conversations.open gave no channel for ${user}`);
+    return post(channel, message);
+  };
+  /** User ids, with user groups (`S…`) expanded to their members; the bot itself left out. */
+  const expand = async (ids: readonly string[]): Promise<string[]> => {
+    const users = new Set<string>();
+    for (const id of ids) {
+      if (!id.startsWith('S')) users.add(id);
+      else {
+        const group = await call(() => deps.client.usergroups.users.list({ usergroup: id }));
+        for (const user of group.users ?? []) users.add(user);
+      }
+    }
+    users.delete(deps.botUserId);
+    users.delete(SYSTEM_ACTOR);
+    return [...users];
+  };
+  const once = (key: string, send: () => Promise<string>) => deliverOnce(deps.deliveries, key, send);
+
+  async function perform(effect: TimerEffect, incident: StoredIncident): Promise<string> {
+    const state = opened(incident);
+    const channel = incident.channelId;
+    const id = incident.id;
+    switch (effect.kind) {
+      case 'hold.summary': {
+        if (!channel) throw new Error(`incident ${id} has no channel yet`);
+        const sent = await once(`hold-summary:${id}`, () => post(channel, holdSummaryMessage(state)));
+        return `hold summary ${sent}`;
+      }
+      case 'escalation.page': {
+        if (!channel) throw new Error(`incident ${id} has no channel yet`);
+        const seniors = await expand(deps.escalation.senior);
+        if (seniors.length > 0)
+          await tolerating(
+            () => deps.client.conversations.invite({ channel, users: seniors.join(',') }),
+            ['already_in_channel', 'cant_invite_self'],
+          );
+        const message = escalationPageMessage(state, seniors, openFor(state));
+        const sent = await once(`escalation-page:${id}:${state.escalatedAt}`, () => post(channel, message));
+        return `paged ${seniors.join(',') || 'nobody'}: ${sent}`;
+      }
+      case 'escalation.brief': {
+        const execs = await expand(deps.escalation.exec);
+        const message = escalationBriefMessage(state, channel, openFor(state));
+        for (const exec of execs)
+          await once(`escalation-brief:${id}:${state.escalatedAt}:${exec}`, () =>
+            directMessage(exec, message),
+          );
+        return `briefed ${execs.join(',') || 'nobody (ESCALATION_EXEC unset)'}`;
+      }
+      case 'update.nudge': {
+        if (!channel) throw new Error(`incident ${id} has no channel yet`);
+        const sent = await once(`update-nudge:${id}:${effect.at}`, () =>
+          post(channel, updateNudgeMessage(state, effect.recipient)),
+        );
+        return `update nudge ${sent}`;
+      }
+      case 'postmortem.remind': {
+        if (state.status !== 'resolved' && state.status !== 'closed') return 'no longer resolved';
+        const dueAt = addMilliseconds(state.resolution.at, deps.postmortemDue);
+        const message = postmortemReminderMessage(state, effect.n, dueAt, channel);
+        const recipients = new Set<string>(effect.recipient ? [effect.recipient] : []);
+        if (effect.toExec) for (const exec of await expand(deps.escalation.exec)) recipients.add(exec);
+        for (const user of recipients)
+          await once(`postmortem-reminder:${id}:${effect.n}:${user}`, () => directMessage(user, message));
+        return `reminded ${[...recipients].join(',') || 'nobody'} (#${effect.n})`;
+      }
+      case 'follow-up.remind': {
+        const followUp =
+          state.status === 'closed' ? state.followUps.find((f) => f.id === effect.followUpId) : undefined;
+        if (!followUp) return `follow-up ${effect.followUpId} not found`;
+        await once(`follow-up:${id}:${followUp.id}:${effect.which}`, () =>
+          directMessage(followUp.owner, followUpReminderMessage(state, followUp, effect.which)),
+        );
+        return `reminded ${followUp.owner} of follow-up ${followUp.id} (${effect.which})`;
+      }
+    }
+  }
+  return { perform };
+}
+
+/** How long the incident had been open (since opening or reopening) when it escalated. */
+function openFor(state: Opened): number {
+  return millisecondsBetween(state.escalationArmedAt, state.escalatedAt ?? state.escalationArmedAt);
+}
+
+function opened(incident: StoredIncident): Opened {
+  if (incident.state.status === 'none') throw new Error(`incident ${incident.id} has no state`);
+  return incident.state;
+}

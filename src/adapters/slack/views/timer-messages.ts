@@ -1,0 +1,153 @@
+import type { KnownBlock } from '@slack/types';
+import type { FollowUp, IncidentState } from '../../../domain/index.js';
+import { minutes } from '../../../domain/timer-policy.js';
+import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { incidentRef, severityLabel } from './labels.js';
+
+type Opened = Exclude<IncidentState, { status: 'none' }>;
+
+export interface TimerMessage {
+  readonly text: string;
+  readonly blocks?: KnownBlock[];
+}
+
+export const SNOOZE_NUDGE_ACTION = 'update.snooze';
+export const DRAFT_UPDATE_ACTION = 'update.draft';
+export const SNOOZE_CHOICES = [15, 30, 60] as const;
+
+const LIST_LIMIT = 10;
+
+const channelLink = (channelId: string | null): string => (channelId ? `<#${channelId}>` : 'its channel');
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, 3000) },
+});
+
+/** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
+export function holdSummaryMessage(state: Opened): TimerMessage {
+  const live = state.hypotheses.filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn');
+  const ruledOut = state.hypotheses.filter((h) => h.status === 'ruled_out');
+  const proposed = state.actions.filter((a) => a.status === 'proposed');
+  const who = state.roles.commander ? userMention(state.roles.commander) : 'Whoever takes commander';
+  const lines = [
+    `*The diagnosis hold is over.* ${who}: choose what to act on. Proposed actions can be started from the header.`,
+    `*Hypotheses* (${live.length}):\n${bullets(live.map((h) => `${escapeMrkdwn(h.text)} _(${h.status.replace('_', ' ')})_`)) || '_none recorded_'}`,
+    `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${escapeMrkdwn(a.text)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
+  ];
+  if (ruledOut.length > 0) lines.push(`*Ruled out*: ${ruledOut.map((h) => escapeMrkdwn(h.text)).join('; ')}`);
+  return { text: `${incidentRef(state.number)}: the diagnosis hold is over`, blocks: lines.map(section) };
+}
+
+/** Posted in the incident channel when it escalates, paging the senior engineers invited to it. */
+export function escalationPageMessage(
+  state: Opened,
+  seniors: readonly string[],
+  openForMs: number,
+): TimerMessage {
+  const page =
+    seniors.length > 0
+      ? `${seniors.map(userMention).join(' ')}: you are paged in.`
+      : 'Nobody is configured to page (ESCALATION_SENIOR).';
+  return {
+    text: `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${minutes(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
+  };
+}
+
+/** The direct message to an executive: plain language, no jargon, what they would ask first. */
+export function escalationBriefMessage(
+  state: Opened,
+  channelId: string | null,
+  openForMs: number,
+): TimerMessage {
+  const commander = state.roles.commander ? userMention(state.roles.commander) : 'nobody yet';
+  const lines = [
+    `*${incidentRef(state.number)} has been escalated to you*: ${escapeMrkdwn(state.title)}`,
+    `• Severity: ${severityLabel(state.severity)}`,
+    `• Unresolved for ${minutes(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
+    `• Commander: ${commander}`,
+    `• ${leadingLine(state)}`,
+    `• Follow along in ${channelLink(channelId)}`,
+  ];
+  return { text: lines.join('\n') };
+}
+
+/** The nudge for a due stakeholder update, with the buttons to write it now or later. */
+export function updateNudgeMessage(state: Opened, recipient: string | null): TimerMessage {
+  const who = recipient ? userMention(recipient) : 'Communicator';
+  const since = state.updates.lastPostedAt
+    ? `The last update went out ${slackDate(state.updates.lastPostedAt)}.`
+    : 'No stakeholder update has gone out yet.';
+  const text = `${who}: a stakeholder update for ${incidentRef(state.number)} is due. ${since}`;
+  return {
+    text,
+    blocks: [
+      section(`:mega: ${text}`),
+      {
+        type: 'actions',
+        block_id: 'update.nudge',
+        elements: [
+          {
+            type: 'button',
+            action_id: DRAFT_UPDATE_ACTION,
+            text: { type: 'plain_text', text: 'Draft the update' },
+            style: 'primary',
+            value: 'draft',
+          },
+          ...SNOOZE_CHOICES.map((m) => ({
+            type: 'button' as const,
+            action_id: `${SNOOZE_NUDGE_ACTION}.${m}`,
+            text: { type: 'plain_text' as const, text: `Snooze ${m} min` },
+            value: String(m),
+          })),
+        ],
+      },
+    ],
+  };
+}
+
+export function postmortemReminderMessage(
+  state: Extract<Opened, { status: 'resolved' | 'closed' }>,
+  n: number,
+  dueAt: string,
+  channelId: string | null,
+): TimerMessage {
+  const ref = `${incidentRef(state.number)} (${escapeMrkdwn(state.title)})`;
+  const when =
+    n === 1
+      ? `is due ${slackDate(dueAt, '{date_short_pretty} at {time}')}`
+      : n === 2
+        ? 'is due now'
+        : `is overdue since ${slackDate(dueAt, '{date_short_pretty} at {time}')}`;
+  return {
+    text: `:memo: The postmortem for ${ref} ${when}. Hold the meeting and record its answers and three follow-ups in ${channelLink(channelId)}.`,
+  };
+}
+
+export function followUpReminderMessage(
+  state: Opened,
+  followUp: FollowUp,
+  which: 'before' | 'overdue',
+): TimerMessage {
+  const when = which === 'before' ? `is due ${followUp.due}` : `was due ${followUp.due} and is still open`;
+  return {
+    text: `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${escapeMrkdwn(followUp.title)}", ${when}.`,
+  };
+}
+
+function leadingLine(state: Opened): string {
+  const confirmed = state.hypotheses.find((h) => h.status === 'confirmed');
+  const testing = state.hypotheses.find((h) => h.status === 'testing');
+  const leading = confirmed ?? testing;
+  if (!leading) return 'No hypothesis is confirmed or being tested yet.';
+  return `${confirmed ? 'Confirmed cause' : 'Leading hypothesis (being tested)'}: ${escapeMrkdwn(leading.text)}`;
+}
+
+function bullets(items: readonly string[]): string {
+  const shown = items.slice(0, LIST_LIMIT).map((item) => `• ${item}`);
+  if (items.length > LIST_LIMIT) shown.push(`…and ${items.length - LIST_LIMIT} more in the header`);
+  return shown.join('\n');
+}
+
+/** Whole minutes read better; short test durations keep their seconds. */
+const roundToMinute = (ms: number): number =>
+  ms < 60_000 ? Math.round(ms / 1000) * 1000 : Math.round(ms / 60_000) * 60_000;
