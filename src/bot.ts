@@ -85,6 +85,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       announceChannel: config.channels.announce,
       deliveries: createDeliveries(db),
       escalation: config.escalation,
+      stakeholderChannel: config.channels.stakeholder,
       postmortemDue: config.timing.postmortemDue,
     }),
     clock,

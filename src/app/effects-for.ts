@@ -30,6 +30,9 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'UpdateNudged':
         effects.push({ kind: 'update.nudge', recipient: event.recipient, at: event.at });
         break;
+      case 'StakeholderUpdatePosted':
+        effects.push({ kind: 'update.post', text: event.text, by: event.by, at: event.at });
+        break;
       case 'PostmortemReminded':
         effects.push({
           kind: 'postmortem.remind',

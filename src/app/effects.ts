@@ -18,6 +18,8 @@ export type Effect =
   | { readonly kind: 'escalation.brief' }
   /** A stakeholder update is due: the communicator (or commander) nudged in the channel. */
   | { readonly kind: 'update.nudge'; readonly recipient: string | null; readonly at: string }
+  /** A stakeholder update: to STAKEHOLDER_CHANNEL (unless private) and the incident channel. */
+  | { readonly kind: 'update.post'; readonly text: string; readonly by: string; readonly at: string }
   | {
       readonly kind: 'postmortem.remind';
       readonly n: number;

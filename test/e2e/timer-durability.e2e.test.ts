@@ -6,7 +6,7 @@ import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { freePort, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
 import { type BotUnderTest, SIGNING_SECRET, startBotUnderTest } from '../support/bot-under-test.js';
-import { incidentDriver } from '../support/incident-driver.js';
+import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -14,8 +14,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const DANA = 'U0DANA';
 /** A Redis database number of this file's own, so FLUSHDB leaves other test files alone. */
 const OWN_REDIS_DB = 9;
-
-const at = (row: { payload: unknown } | undefined) => Date.parse((row?.payload as { at: string }).at);
 
 function delayedKeys(queue: Queue): Promise<string[]> {
   return queue.getDelayed().then((jobs) => jobs.map((job) => (job.data as { key: string }).key).sort());

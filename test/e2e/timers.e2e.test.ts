@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { incidentDriver } from '../support/incident-driver.js';
+import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
 import { startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -14,9 +14,6 @@ const ON_CALL_MEMBER = 'U0ONCALL';
 const VP = 'U0VP';
 const HOLD_MS = 2_000;
 const ESCALATE_MS = 4_000;
-
-type Payload = { at: string };
-const at = (row: { payload: unknown }) => Date.parse((row.payload as Payload).at);
 
 describe('hold end and escalation with two bots on one PostgreSQL and Redis', () => {
   let a: BotUnderTest;
@@ -52,7 +49,7 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     const drive = incidentDriver(a);
     const incident = await drive.open('Payments timing out', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
-    const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0] ?? { payload: {} });
+    const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
 
     await expect
       .poll(async () => (await drive.events(incident.id, 'IncidentEscalated')).length, { timeout: 10_000 })
@@ -60,8 +57,8 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     const holdEnded = await drive.events(incident.id, 'HoldEnded');
     const escalated = await drive.events(incident.id, 'IncidentEscalated');
     expect(holdEnded).toHaveLength(1);
-    expect(Math.abs(at(holdEnded[0] ?? { payload: {} }) - (opened + HOLD_MS))).toBeLessThan(2_000);
-    expect(Math.abs(at(escalated[0] ?? { payload: {} }) - (opened + ESCALATE_MS))).toBeLessThan(2_000);
+    expect(Math.abs(at(holdEnded[0]) - (opened + HOLD_MS))).toBeLessThan(2_000);
+    expect(Math.abs(at(escalated[0]) - (opened + ESCALATE_MS))).toBeLessThan(2_000);
 
     await a.outboxSettled();
     const inChannel = drive.posted(incident.channel).map((call) => String(call.args.text));
@@ -155,8 +152,8 @@ describe('resolving stops the live timers', () => {
 
     await drive.resolve(incident, DANA, 'Restarted the login service');
     await expect.poll(async () => (await drive.events(incident.id, 'IncidentResolved')).length).toBe(1);
-    const resolvedAt = at((await drive.events(incident.id, 'IncidentResolved'))[0] ?? { payload: {} });
-    const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0] ?? { payload: {} });
+    const resolvedAt = at((await drive.events(incident.id, 'IncidentResolved'))[0]);
+    const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
 
     // Nothing live is left in the queue (an unclassified incident gets a postmortem only on request).
     const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });

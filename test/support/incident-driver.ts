@@ -7,6 +7,13 @@ import type { SlackStandIn } from './slack-stand-in/index.js';
 
 export const TEAM = 'T0001';
 
+/** When a stored event happened; throws when there is no such event, so a test fails clearly. */
+export function eventTime(row: { payload: unknown } | undefined): number {
+  const at = (row?.payload as { at?: string } | undefined)?.at;
+  if (!at) throw new Error('expected a stored event, found none');
+  return Date.parse(at);
+}
+
 /** An incident the test opened through Slack, with where its header lives. */
 export interface DrivenIncident {
   readonly id: string;
@@ -57,44 +64,69 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     throw new Error(`incident "${title}" did not get a channel and header`);
   }
 
-  function click(incident: DrivenIncident, actionId: string, userId: string, value?: string) {
+  /** Clicks a button on a message; `responseUrl` receives the ephemeral answer, if any. */
+  function clickOn(
+    message: { channel: string; ts: string },
+    actionId: string,
+    userId: string,
+    options: { value?: string; responseUrl?: string } = {},
+  ) {
     return sendInteraction(
       t.target,
       blockActionPayload({
         actionId,
         userId,
-        channelId: incident.channel,
-        messageTs: incident.headerTs,
+        channelId: message.channel,
+        messageTs: message.ts,
         teamId: TEAM,
-        ...(value === undefined ? {} : { value }),
+        ...options,
       }),
     );
   }
 
-  /** Clicks Resolve and submits the modal that opens. */
-  async function resolve(incident: DrivenIncident, userId: string, summary: string): Promise<void> {
-    const opens = t.slack.callsTo('views.open').length;
-    await click(incident, 'incident.resolve', userId);
-    await t.slack.waitForCalls('views.open', opens + 1);
+  /** Clicks a button on the incident's pinned header. */
+  const click = (incident: DrivenIncident, actionId: string, userId: string, value?: string) =>
+    clickOn(
+      { channel: incident.channel, ts: incident.headerTs },
+      actionId,
+      userId,
+      value === undefined ? {} : { value },
+    );
+
+  /** Submits the modal most recently opened, once it is open (after `opensBefore` earlier ones). */
+  async function submitModal(
+    opensBefore: number,
+    userId: string,
+    values: Record<string, Record<string, unknown>>,
+  ): Promise<Record<string, unknown>> {
+    await t.slack.waitForCalls('views.open', opensBefore + 1);
     const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
       callback_id: string;
       private_metadata: string;
     };
-    await sendInteraction(
+    const response = await sendInteraction(
       t.target,
       viewSubmissionPayload({
         callbackId: view.callback_id,
         userId,
         teamId: TEAM,
         privateMetadata: view.private_metadata,
-        values: { summary: { text: { value: summary } } },
+        values,
       }),
     );
+    return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+  }
+
+  /** Clicks Resolve and submits the modal that opens. */
+  async function resolve(incident: DrivenIncident, userId: string, summary: string): Promise<void> {
+    const opens = t.slack.callsTo('views.open').length;
+    await click(incident, 'incident.resolve', userId);
+    await submitModal(opens, userId, { summary: { text: { value: summary } } });
   }
 
   /** Messages the bot posted in a channel (not updates), oldest first. */
   const posted = (channel: string) =>
     t.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
 
-  return { events, open, click, resolve, posted };
+  return { events, open, click, clickOn, submitModal, resolve, posted };
 }

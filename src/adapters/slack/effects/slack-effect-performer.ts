@@ -7,10 +7,10 @@ import { renderAnnouncement } from '../views/announcement.js';
 import { incidentChannelName } from '../views/channel-name.js';
 import { type HeaderOptions, renderHeader } from '../views/header.js';
 import { incidentRef } from '../views/labels.js';
+import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { callSlack as call, tolerating } from './slack-errors.js';
-import { createTimerEffectPerformer, type TimerEffectDeps } from './timer-effects.js';
 
-export interface SlackEffectDeps extends Omit<TimerEffectDeps, 'client' | 'botUserId'> {
+export interface SlackEffectDeps extends Omit<MessageEffectDeps, 'client' | 'botUserId'> {
   /** A client with no retries of its own: the outbox retries with backoff instead. */
   readonly client: WebClient;
   readonly store: IncidentStore;
@@ -25,7 +25,7 @@ const NAME_ATTEMPTS = 20;
 
 /** Performs outbox effects against Slack's Web API. Each one can be repeated without harm. */
 export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
-  const timerEffects = createTimerEffectPerformer(deps);
+  const messages = createMessageEffectPerformer(deps);
   const perform = {
     async 'channel.create'(incident: StoredIncident) {
       if (incident.channelId) return `channel ${incident.channelId} already exists`;
@@ -117,7 +117,7 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
         case 'reporter.confirm':
           return perform['reporter.confirm'](incident, effect);
         default:
-          return timerEffects.perform(effect, incident);
+          return messages.perform(effect, incident);
       }
     },
   };

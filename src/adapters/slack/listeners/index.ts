@@ -10,6 +10,7 @@ import { registerHypothesisLifecycle } from './hypothesis-lifecycle.js';
 import { registerIncidentCommand } from './incident-command.js';
 import { registerOpenModal } from './open-modal.js';
 import { registerResolve } from './resolve.js';
+import { registerStakeholderUpdate } from './stakeholder-update.js';
 import { registerStatusAndSeverity } from './status-and-severity.js';
 import { registerTakeRole } from './take-role.js';
 import { registerTextModals } from './text-modals.js';
@@ -29,4 +30,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerActionLifecycle(app, deps);
   registerStatusAndSeverity(app, deps);
   registerResolve(app, deps);
+  registerStakeholderUpdate(app, deps);
 }

@@ -25,6 +25,7 @@ export const SET_STATUS_ACTION = 'status.set';
 export const SET_SEVERITY_ACTION = 'severity.set';
 export const CLASSIFY_ACTION = 'severity.classify';
 export const RESOLVE_ACTION = 'incident.resolve';
+export const POST_UPDATE_ACTION = 'update.post';
 
 /** What the header needs besides the state: the update cadence and the slash command's name. */
 export interface HeaderOptions {
@@ -146,7 +147,7 @@ function quickButtons(state: Opened): KnownBlock[] {
   const buttons = [button(ADD_HYPOTHESIS_ACTION, 'Add hypothesis'), button(ADD_ACTION_ACTION, 'Add action')];
   if (state.hold.state === 'active') buttons.push(button(LIFT_HOLD_ACTION, 'Lift diagnosis hold'));
   if (state.severity === 'pending') buttons.push(button(CLASSIFY_ACTION, 'Classify severity'));
-  buttons.push(button(RESOLVE_ACTION, 'Resolve'));
+  buttons.push(button(POST_UPDATE_ACTION, 'Post update'), button(RESOLVE_ACTION, 'Resolve'));
   const option = (value: string, text: string) => ({ value, text: { type: 'plain_text' as const, text } });
   const statuses = OPEN_STATUSES.map((status) => option(status, statusLabel(status)));
   const severities = SEVERITIES.map((severity) => option(severity, severity));

@@ -29,6 +29,8 @@ const general = (command: string) => [
   `• \`${command} note <text>\`: add a note to the timeline`,
   `• \`${command} decision\`: record what we chose, why, and what would change our mind`,
   `• \`${command} severity SEV1..SEV4 <reason>\`: change the severity`,
+  `• \`${command} update\`: draft and post a stakeholder update`,
+  `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
 ];
 

@@ -105,6 +105,26 @@ export function updateNudgeMessage(state: Opened, recipient: string | null): Tim
   };
 }
 
+/** A posted stakeholder update, as it reaches stakeholders and the incident channel. */
+export function stakeholderUpdateMessage(state: Opened, text: string, by: string): TimerMessage {
+  const title = `${state.drill ? '[DRILL] ' : ''}${incidentRef(state.number)} · ${escapeMrkdwn(state.title)}`;
+  return {
+    text: `Update on ${incidentRef(state.number)}: ${text}`,
+    blocks: [
+      section(`:mega: *Update: ${title}*\n${escapeMrkdwn(text)}`),
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Posted by ${userMention(by)} · severity ${severityLabel(state.severity)}`,
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export function postmortemReminderMessage(
   state: Extract<Opened, { status: 'resolved' | 'closed' }>,
   n: number,

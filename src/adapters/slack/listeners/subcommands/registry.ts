@@ -2,6 +2,7 @@ import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
 import { resolve } from './resolve.js';
 import { status } from './status.js';
+import { update } from './update.js';
 import { action, hypothesis, note, severity } from './work.js';
 
 /** Subcommands answered after the ack, by name (CONTRACT.md grammar). */
@@ -13,4 +14,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   severity,
   decision,
   resolve,
+  update,
 };

@@ -14,21 +14,24 @@ import {
   followUpReminderMessage,
   holdSummaryMessage,
   postmortemReminderMessage,
+  stakeholderUpdateMessage,
   type TimerMessage,
   updateNudgeMessage,
 } from '../views/timer-messages.js';
 import { callSlack as call, tolerating } from './slack-errors.js';
 
-export interface TimerEffectDeps {
+export interface MessageEffectDeps {
   readonly client: WebClient;
   readonly deliveries: Deliveries;
   readonly botUserId: string;
   readonly escalation: { readonly senior: readonly string[]; readonly exec: readonly string[] };
+  /** STAKEHOLDER_CHANNEL; null when updates go to the incident channel only. */
+  readonly stakeholderChannel: string | null;
   /** POSTMORTEM_DUE in milliseconds, to say when a reminded postmortem is due. */
   readonly postmortemDue: number;
 }
 
-type TimerEffect = Extract<
+type MessageEffect = Extract<
   Effect,
   {
     kind:
@@ -36,6 +39,7 @@ type TimerEffect = Extract<
       | 'escalation.page'
       | 'escalation.brief'
       | 'update.nudge'
+      | 'update.post'
       | 'postmortem.remind'
       | 'follow-up.remind';
   }
@@ -43,10 +47,11 @@ type TimerEffect = Extract<
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
 /**
- * The Slack side of fired timers. Every message goes through `deliverOnce` keyed by incident, what
- * and whom, so an effect retried after Slack accepted it does not post a second time.
+ * Messages to people beyond the header: what fired timers say, and stakeholder updates. Every
+ * message goes through `deliverOnce` keyed by incident, what and whom, so an effect retried after
+ * Slack accepted it does not post a second time.
  */
-export function createTimerEffectPerformer(deps: TimerEffectDeps) {
+export function createMessageEffectPerformer(deps: MessageEffectDeps) {
   const post = async (channel: string, message: TimerMessage): Promise<string> => {
     const { ts } = await call(() =>
       deps.client.chat.postMessage({ channel, unfurl_links: false, ...message }),
@@ -75,7 +80,7 @@ export function createTimerEffectPerformer(deps: TimerEffectDeps) {
   };
   const once = (key: string, send: () => Promise<string>) => deliverOnce(deps.deliveries, key, send);
 
-  async function perform(effect: TimerEffect, incident: StoredIncident): Promise<string> {
+  async function perform(effect: MessageEffect, incident: StoredIncident): Promise<string> {
     const state = opened(incident);
     const channel = incident.channelId;
     const id = incident.id;
@@ -112,6 +117,18 @@ export function createTimerEffectPerformer(deps: TimerEffectDeps) {
           post(channel, updateNudgeMessage(state, effect.recipient)),
         );
         return `update nudge ${sent}`;
+      }
+      case 'update.post': {
+        if (!channel) throw new Error(`incident ${id} has no channel yet`);
+        const message = stakeholderUpdateMessage(state, effect.text, effect.by);
+        // Private incidents (security) keep their updates in their own channel.
+        const targets = [
+          channel,
+          ...(deps.stakeholderChannel && !state.private ? [deps.stakeholderChannel] : []),
+        ];
+        for (const target of targets)
+          await once(`update:${id}:${effect.at}:${target}`, () => post(target, message));
+        return `update posted in ${targets.join(', ')}`;
       }
       case 'postmortem.remind': {
         if (state.status !== 'resolved' && state.status !== 'closed') return 'no longer resolved';

@@ -1,0 +1,71 @@
+import type { View } from '@slack/types';
+import {
+  type Instant,
+  type OpenedIncident,
+  renderStakeholderUpdate,
+  stakeholderUpdateDraft,
+  type TimerPolicy,
+} from '../../../domain/index.js';
+import { incidentRef } from './labels.js';
+
+export const UPDATE_MODAL = 'incident.update';
+/** "When is the next update?" choices, in minutes; `cadence` leaves it to UPDATE_CADENCE. */
+export const NEXT_UPDATE_CHOICES = ['15', '30', '60', '120', 'cadence'] as const;
+
+/**
+ * The stakeholder update, prefilled with the domain's honest draft for the incident's stage. The
+ * communicator edits it; nothing is sent until they press Post.
+ */
+export function updateModal(
+  metadata: { incidentId: string },
+  state: OpenedIncident,
+  now: Instant,
+  policy: TimerPolicy,
+): View {
+  const draft = stakeholderUpdateDraft(state, now, policy);
+  const text = renderStakeholderUpdate({ ...draft, nextUpdateAt: null }, () => '');
+  const options = NEXT_UPDATE_CHOICES.map((choice) => ({
+    text: {
+      type: 'plain_text' as const,
+      text: choice === 'cadence' ? 'As the cadence says' : `In ${choice} minutes`,
+    },
+    value: choice,
+  }));
+  return {
+    type: 'modal',
+    callback_id: UPDATE_MODAL,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: `Update on ${incidentRef(state.number)}` },
+    submit: { type: 'plain_text', text: 'Post update' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'text',
+        label: { type: 'plain_text', text: 'Update for stakeholders' },
+        hint: {
+          type: 'plain_text',
+          text: 'Drafted from what the incident knows. Say plainly what is not known yet; promise no fix time you were not given.',
+        },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'text',
+          multiline: true,
+          max_length: 3000,
+          initial_value: text,
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'next',
+        label: { type: 'plain_text', text: 'Next update' },
+        element: {
+          type: 'static_select',
+          action_id: 'choice',
+          options,
+          initial_option: options[options.length - 1],
+        },
+      },
+    ],
+  };
+}

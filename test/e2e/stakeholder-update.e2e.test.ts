@@ -1,0 +1,108 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
+import { sendSlashCommand } from '../support/slack-requests.js';
+
+const DANA = 'U0DANA';
+const STAKEHOLDERS = 'C0STAKEHOLDERS';
+const MINUTE = 60_000;
+
+describe('update nudges and stakeholder updates', () => {
+  let t: BotUnderTest;
+  let drive: ReturnType<typeof incidentDriver>;
+  let incident: DrivenIncident;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    t = await startBotUnderTest({
+      env: { UPDATE_CADENCE: 'SEV2=PT1S', STAKEHOLDER_CHANNEL: STAKEHOLDERS, DIAGNOSIS_HOLD: 'PT0S' },
+    });
+    t.slack.addChannel({ id: STAKEHOLDERS, name: 'status-updates' });
+    queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+    drive = incidentDriver(t);
+    incident = await drive.open('Checkout slow for EU customers', DANA);
+    await drive.click(incident, 'role.take', DANA, 'communicator');
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await t?.stop();
+  });
+
+  const updateDue = async () => {
+    const job = (await queue.getDelayed()).find((j) => (j.data as { key: string }).key === 'update-due');
+    return job ? Date.parse((job.data as { dueAt: string }).dueAt) : null;
+  };
+
+  it('nudges the communicator with draft and snooze buttons; snoozing pushes the next nudge back', async () => {
+    await expect
+      .poll(async () => (await drive.events(incident.id, 'UpdateNudged')).length, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    await t.outboxSettled();
+    const nudge = drive
+      .posted(incident.channel)
+      .find((call) => String(call.args.text).includes('stakeholder update'));
+    expect(String(nudge?.args.text)).toContain(`<@${DANA}>`);
+
+    const responseUrl = t.slack.responseUrl();
+    await drive.clickOn(
+      { channel: incident.channel, ts: String(nudge?.response.ts) },
+      'update.snooze.30',
+      DANA,
+      { value: '30', responseUrl },
+    );
+    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    expect(String(told.args.text)).toContain('Snoozed');
+    const snoozed = await drive.events(incident.id, 'UpdateNudgeSnoozed');
+    expect(snoozed).toHaveLength(1);
+    const until = Date.parse((snoozed[0]?.payload as { until: string }).until);
+    expect(until - eventTime(snoozed[0])).toBe(30 * MINUTE);
+    await expect.poll(updateDue).toBe(until);
+  });
+
+  it('drafts the update from the incident, posts it to stakeholders and the channel, and resets the clock', async () => {
+    const opens = t.slack.callsTo('views.open').length;
+    await sendSlashCommand(t.target, {
+      text: 'update',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: incident.channel,
+    });
+    await t.slack.waitForCalls('views.open', opens + 1);
+    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
+      blocks: { element?: { initial_value?: string } }[];
+    };
+    const draft = view.blocks[0]?.element?.initial_value ?? '';
+    expect(draft).toContain('What is affected');
+    expect(draft).toContain("What we don't know yet");
+
+    const refused = await drive.submitModal(opens, DANA, {
+      text: { text: { value: '   ' } },
+      next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
+    });
+    expect(refused).toMatchObject({ response_action: 'errors' });
+    expect(await drive.events(incident.id, 'StakeholderUpdatePosted')).toEqual([]);
+
+    const text =
+      'Checkout is slow for some EU customers. We are testing a database failover. Next update in 30 minutes.';
+    expect(
+      await drive.submitModal(opens, DANA, {
+        text: { text: { value: text } },
+        next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
+      }),
+    ).toEqual({});
+    const posted = await drive.events(incident.id, 'StakeholderUpdatePosted');
+    expect(posted).toHaveLength(1);
+    const next = Date.parse((posted[0]?.payload as { nextUpdateBy: string }).nextUpdateBy);
+    expect(next - eventTime(posted[0])).toBe(30 * MINUTE);
+
+    await t.outboxSettled();
+    for (const channel of [STAKEHOLDERS, incident.channel]) {
+      const updates = drive.posted(channel).filter((call) => String(call.args.text).includes(text));
+      expect(updates).toHaveLength(1);
+    }
+    // The promised time is the next nudge.
+    await expect.poll(updateDue).toBe(next);
+  });
+});
