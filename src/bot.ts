@@ -149,6 +149,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       handleCommand: (incidentId, command) => handleCommand(deps, incidentId, command),
       newId: randomUUID,
       markEventProcessed: (teamId, eventId) => markSlackEventProcessed(db, teamId, eventId),
+      zoneOf,
     },
   });
 

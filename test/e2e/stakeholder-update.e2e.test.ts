@@ -20,6 +20,7 @@ describe('update nudges and stakeholder updates', () => {
       env: { UPDATE_CADENCE: 'SEV2=PT1S', STAKEHOLDER_CHANNEL: STAKEHOLDERS, DIAGNOSIS_HOLD: 'PT0S' },
     });
     t.slack.addChannel({ id: STAKEHOLDERS, name: 'status-updates' });
+    t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: 'Asia/Tokyo' });
     queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
     drive = incidentDriver(t);
     incident = await drive.open('Checkout slow for EU customers', DANA);
@@ -104,5 +105,26 @@ describe('update nudges and stakeholder updates', () => {
     }
     // The promised time is the next nudge.
     await expect.poll(updateDue).toBe(next);
+  });
+
+  it('`/incident timers` explains every pending timer in the caller’s zone; the header names the next', async () => {
+    const responseUrl = t.slack.responseUrl();
+    await sendSlashCommand(t.target, {
+      text: 'timers',
+      userId: DANA,
+      teamId: TEAM,
+      channelId: incident.channel,
+      responseUrl,
+    });
+    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    const text = String(told.args.text);
+    expect(text).toContain('times in Asia/Tokyo');
+    expect(text).toMatch(/\*Escalation\*: .+, in (29|30) minutes/);
+    expect(text).toMatch(/\*Stakeholder update due\*: .+, in (29|30) minutes/);
+    expect(text).toContain('ESCALATE_AFTER');
+    expect(text).toContain('Cancelled by');
+    await t.outboxSettled();
+    const header = JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
+    expect(header).toMatch(/Next timer: (escalation|stakeholder update due)/);
   });
 });

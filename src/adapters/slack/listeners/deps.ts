@@ -18,4 +18,6 @@ export interface ListenerDeps {
   /** Ids for new hypotheses, actions, decisions and follow-ups. */
   readonly newId: () => string;
   readonly markEventProcessed: (teamId: string, eventId: string) => Promise<boolean>;
+  /** A person's IANA time zone from their Slack profile (TIMEZONE when unknown). */
+  readonly zoneOf: (userId: string | null) => Promise<string>;
 }

@@ -8,10 +8,12 @@ import {
   type Role,
   SEVERITIES,
   type TimerPolicy,
+  timersFor,
 } from '../../../domain/index.js';
 import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
 import { workBlocks } from './header-work.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+import { nextTimerLine } from './timers.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
@@ -133,7 +135,8 @@ function clockLine(state: Opened, policy: TimerPolicy): string {
     state.status === 'resolved' || state.status === 'closed'
       ? ` · resolved ${slackDate(state.resolution.at)}`
       : '';
-  return `${update} · ${escalation}${resolved}`;
+  const next = nextTimerLine(timersFor(state, policy));
+  return `${update} · ${escalation}${resolved}${next ? ` · ${next}` : ''}`;
 }
 
 /** Quick buttons for what people most often need next; only those that apply now. */

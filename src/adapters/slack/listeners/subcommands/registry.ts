@@ -2,6 +2,7 @@ import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
 import { resolve } from './resolve.js';
 import { status } from './status.js';
+import { timers } from './timers.js';
 import { update } from './update.js';
 import { action, hypothesis, note, severity } from './work.js';
 
@@ -15,4 +16,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   decision,
   resolve,
   update,
+  timers,
 };

@@ -1,0 +1,17 @@
+import { timerPolicyFrom } from '../../../../app/timer-policy.js';
+import { placeTimers } from '../../../../app/timer-sync.js';
+import { renderTimers } from '../../views/timers.js';
+import { incidentHere, type SubcommandHandler } from './context.js';
+
+/**
+ * `timers`: every pending timer of the incident, privately, in the caller's time zone. Shown from
+ * the state (what the scheduler keeps the queue equal to), so it never disagrees with what fires.
+ */
+export const timers: SubcommandHandler = async (context) => {
+  const incident = await incidentHere(context, 'timers');
+  if (!incident) return;
+  const { deps, command } = context;
+  const placed = await placeTimers(incident.state, timerPolicyFrom(deps.config.timing), deps.zoneOf);
+  const zone = await deps.zoneOf(command.user_id);
+  await context.reply(renderTimers(placed, deps.clock.now().toISOString(), zone));
+};
