@@ -57,7 +57,7 @@ describe('update nudges and stakeholder updates', () => {
     expect(String(told.args.text)).toContain('Snoozed');
     const snoozed = await drive.events(incident.id, 'UpdateNudgeSnoozed');
     expect(snoozed).toHaveLength(1);
-    const until = Date.parse((snoozed[0]?.payload as { until: string }).until);
+    const until = eventTime(snoozed[0], 'until');
     expect(until - eventTime(snoozed[0])).toBe(30 * MINUTE);
     await expect.poll(updateDue).toBe(until);
   });
@@ -95,7 +95,7 @@ describe('update nudges and stakeholder updates', () => {
     ).toEqual({});
     const posted = await drive.events(incident.id, 'StakeholderUpdatePosted');
     expect(posted).toHaveLength(1);
-    const next = Date.parse((posted[0]?.payload as { nextUpdateBy: string }).nextUpdateBy);
+    const next = eventTime(posted[0], 'nextUpdateBy');
     expect(next - eventTime(posted[0])).toBe(30 * MINUTE);
 
     await t.outboxSettled();

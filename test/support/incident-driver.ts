@@ -7,11 +7,14 @@ import type { SlackStandIn } from './slack-stand-in/index.js';
 
 export const TEAM = 'T0001';
 
-/** When a stored event happened; throws when there is no such event, so a test fails clearly. */
-export function eventTime(row: { payload: unknown } | undefined): number {
-  const at = (row?.payload as { at?: string } | undefined)?.at;
-  if (!at) throw new Error('expected a stored event, found none');
-  return Date.parse(at);
+/**
+ * An instant a stored event carries (when it happened, or another time field such as `until`), in
+ * milliseconds; throws when there is no such event or field, so a test fails clearly.
+ */
+export function eventTime(row: { payload: unknown } | undefined, field = 'at'): number {
+  const value = (row?.payload as Record<string, unknown> | undefined)?.[field];
+  if (typeof value !== 'string') throw new Error(`expected a stored event with "${field}", found none`);
+  return Date.parse(value);
 }
 
 /** An incident the test opened through Slack, with where its header lives. */
