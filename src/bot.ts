@@ -16,6 +16,7 @@ import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
+import { publishWeeklyReview } from './adapters/slack/weekly-review-publisher.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { type CommandDeps, handleCommand } from './app/handle-command.js';
 import { openIncident } from './app/open-incident.js';
@@ -23,6 +24,7 @@ import { OutboxRunner } from './app/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
 import { timerPolicyFrom } from './app/timer-policy.js';
 import { TimerSync } from './app/timer-sync.js';
+import { runWeeklyReview } from './app/weekly-review.js';
 import type { Config } from './config/config.js';
 
 export interface BotOptions {
@@ -74,6 +76,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
 
   const policy = timerPolicyFrom(config.timing);
+  const deliveries = createDeliveries(db);
   const outboxRunner = new OutboxRunner({
     outbox: createOutbox(db),
     store,
@@ -83,7 +86,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       botUserId,
       header: { policy, command: config.slack.command },
       announceChannel: config.channels.announce,
-      deliveries: createDeliveries(db),
+      deliveries,
       escalation: config.escalation,
       stakeholderChannel: config.channels.stakeholder,
       postmortemDue: config.timing.postmortemDue,
@@ -116,6 +119,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         job,
       );
       if (!outcome.ok) logger.warn({ job, rejection: outcome.rejection }, 'timer firing was refused');
+    },
+    onWeeklyReview: async () => {
+      const result = await runWeeklyReview({
+        store,
+        deliveries,
+        clock,
+        timezone: config.timezone,
+        publish: (review) => publishWeeklyReview(slackClient, config.channels.postmortem, review),
+      });
+      logger.info({ result }, 'weekly follow-up review');
     },
   });
   const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
@@ -153,6 +166,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   });
 
+  await timers.scheduleWeeklyReview(config.weeklyReview, config.timezone);
   timers.start();
   outboxRunner.start();
   const port = await slack.start();

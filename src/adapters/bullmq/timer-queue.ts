@@ -1,7 +1,14 @@
 import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../app/ports/logger.js';
+import type { WeeklyReviewTime } from '../../config/weekly-review.js';
 import { TIMERS_QUEUE, type TimerJob, timerJobSchema } from './timer-job.js';
+
+export const WEEKLY_REVIEW_JOB = 'weekly-review';
+
+/** `MON 09:00` as cron: minute hour * * weekday (cron counts Sunday as 0). */
+export const weeklyCron = (time: WeeklyReviewTime): string =>
+  `${time.minute} ${time.hour} * * ${time.weekday % 7}`;
 
 export interface TimerQueueOptions {
   readonly connection: Redis;
@@ -12,6 +19,8 @@ export interface TimerQueueOptions {
   readonly logger: Logger;
   /** Runs a fired timer through the normal command path. */
   readonly onFire: (job: TimerJob) => Promise<void>;
+  /** Posts the weekly follow-up review (the one repeatable job). */
+  readonly onWeeklyReview?: () => Promise<void>;
   readonly concurrency?: number;
 }
 
@@ -25,6 +34,7 @@ export class TimerQueue {
     this.worker = new Worker(
       TIMERS_QUEUE,
       async (job) => {
+        if (job.name === WEEKLY_REVIEW_JOB) return options.onWeeklyReview?.();
         const parsed = timerJobSchema.safeParse(job.data);
         if (!parsed.success) {
           throw new UnrecoverableError(`timer job ${job.id} has a bad payload: ${parsed.error.message}`);
@@ -45,6 +55,22 @@ export class TimerQueue {
       ),
     );
     this.worker.on('error', (error) => options.logger.error({ err: error }, 'timer worker error'));
+  }
+
+  /**
+   * One job scheduler per deployment, not per replica: upserting by a fixed id from every replica
+   * leaves exactly one. `null` (WEEKLY_REVIEW=off) removes it.
+   */
+  async scheduleWeeklyReview(time: WeeklyReviewTime | null, timezone: string): Promise<void> {
+    if (time === null) {
+      await this.queue.removeJobScheduler(WEEKLY_REVIEW_JOB);
+      return;
+    }
+    await this.queue.upsertJobScheduler(
+      WEEKLY_REVIEW_JOB,
+      { pattern: weeklyCron(time), tz: timezone },
+      { name: WEEKLY_REVIEW_JOB, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    );
   }
 
   start(): void {

@@ -72,6 +72,23 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       return rows.map((row) => row.id);
     },
 
+    async listClosedWithFollowUps(limit) {
+      const rows = await db
+        .selectFrom('incidents')
+        .select(INCIDENT_COLUMNS)
+        .where('status', '=', 'closed')
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`snapshot @> '{"followUps":[{"status":"open"}]}'::jsonb`,
+            sql<boolean>`snapshot @> '{"followUps":[{"status":"dropped"}]}'::jsonb`,
+          ]),
+        )
+        .orderBy('opened_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toStoredIncident);
+    },
+
     async events(incidentId) {
       const rows = await db
         .selectFrom('incident_events')

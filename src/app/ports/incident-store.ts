@@ -54,6 +54,8 @@ export interface IncidentStore {
   listOpen(teamId: string, limit: number): Promise<StoredIncident[]>;
   /** Ids of incidents whose state can call for timers, in id order after `afterId`. */
   listWithTimers(afterId: string | null, limit: number): Promise<string[]>;
+  /** Closed incidents with follow-ups still open or dropped (for the weekly review), oldest first. */
+  listClosedWithFollowUps(limit: number): Promise<StoredIncident[]>;
   events(incidentId: string): Promise<StoredEvent[]>;
   /** Records the channel an effect created, unless one is already recorded; returns the recorded one. */
   recordChannel(

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
+import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
+import { handleCommand } from '../../src/app/handle-command.js';
+import { openIncident } from '../../src/app/open-incident.js';
+import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { TEAM } from '../support/incident-driver.js';
+
+const POSTMORTEMS = 'C0POSTMORTEMS';
+const DANA = 'U0DANA';
+const ALEX = 'U0ALEX';
+const DAY = 24 * 3_600_000;
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
+const dateIn = (days: number) =>
+  DateTime.fromJSDate(daysFromNow(days), { zone: 'Europe/Berlin' }).toISODate() ?? '';
+
+describe('the weekly follow-up review', () => {
+  let t: BotUnderTest;
+  let second: BotUnderTest | null = null;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    const env = { POSTMORTEM_CHANNEL: POSTMORTEMS, WEEKLY_REVIEW: 'FRI 16:30', TIMEZONE: 'Europe/Berlin' };
+    t = await startBotUnderTest({ env });
+    t.slack.addChannel({ id: POSTMORTEMS, name: 'postmortems' });
+    second = await startBotUnderTest({
+      env,
+      slack: t.slack,
+      database: t.database,
+      queuePrefix: t.queuePrefix,
+    });
+    queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await second?.stop();
+    await t?.stop();
+  });
+
+  /** An incident taken through open, resolve and postmortem, weeks ago, through the command path. */
+  async function closedIncident(title: string, followUps: FollowUpInput[]): Promise<string> {
+    const deps = { store: createIncidentStore(t.db), afterCommit: () => {} };
+    const at = (days: number) => daysFromNow(days).toISOString();
+    const opened = await openIncident(
+      { ...deps, newId: randomUUID },
+      {
+        teamId: TEAM,
+        responseUrl: null,
+        command: {
+          type: 'OpenIncident',
+          actor: DANA,
+          now: at(-30),
+          title,
+          service: 'checkout',
+          severity: 'SEV2',
+          private: false,
+          drill: false,
+          diagnosisHold: 0,
+        },
+      },
+    );
+    if (!opened.ok) throw new Error(opened.rejection.message);
+    const id = opened.incident.id;
+    const commands: IncidentCommand[] = [
+      { type: 'TakeRole', actor: DANA, now: at(-30), role: 'commander' },
+      {
+        type: 'Resolve',
+        actor: DANA,
+        now: at(-29),
+        summary: 'Rolled back',
+        impactEndedAt: null,
+        postmortemWanted: true,
+      },
+      {
+        type: 'RecordPostmortem',
+        actor: DANA,
+        now: at(-28),
+        answers: {
+          whatHappened: 'a',
+          whyNotDetectedSooner: 'b',
+          whyResponseTookSoLong: 'c',
+          whatWeChange: 'd',
+        },
+        followUps,
+        requireControl: false,
+      },
+    ];
+    for (const command of commands) {
+      const outcome = await handleCommand(deps, id, command);
+      if (!outcome.ok) throw new Error(outcome.rejection.message);
+    }
+    return id;
+  }
+
+  it('is one job scheduler per deployment, at the configured local time', async () => {
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toHaveLength(1);
+    expect(schedulers[0]).toMatchObject({
+      key: WEEKLY_REVIEW_JOB,
+      pattern: '30 16 * * 5',
+      tz: 'Europe/Berlin',
+    });
+  });
+
+  it('posts every open follow-up by owner, overdue first, and the ones dropped this week, once a day at most', async () => {
+    const first = await closedIncident('Payments failing', [
+      { id: 'p1', title: 'Alert on payment errors', owner: ALEX, due: dateIn(10), rank: 1, control: true },
+      { id: 'p2', title: 'Automate rollback', owner: DANA, due: dateIn(-3), rank: 2, control: false },
+      {
+        id: 'p3',
+        title: 'Runbook for the payment provider',
+        owner: DANA,
+        due: dateIn(5),
+        rank: 3,
+        control: false,
+      },
+    ]);
+    await closedIncident('Search stale', [
+      { id: 's1', title: 'Index freshness alert', owner: ALEX, due: dateIn(-1), rank: 1, control: true },
+      { id: 's2', title: 'Reindex job retries', owner: ALEX, due: dateIn(20), rank: 2, control: false },
+      { id: 's3', title: 'Capacity review', owner: DANA, due: dateIn(2), rank: 3, control: false },
+    ]);
+    const deps = { store: createIncidentStore(t.db), afterCommit: () => {} };
+    await handleCommand(deps, first, {
+      type: 'DropFollowUp',
+      actor: DANA,
+      now: new Date().toISOString(),
+      followUpId: 'p3',
+      reason: 'The provider is being replaced next month',
+    });
+
+    const job = await queue.add(WEEKLY_REVIEW_JOB, {});
+    const review = await t.slack.waitForCall('chat.postMessage', (call) => call.args.channel === POSTMORTEMS);
+    expect(String(review.args.text)).toBe('Weekly follow-up review: 5 open follow-ups, 2 overdue.');
+    const sections = (review.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '');
+    // Both owners have one overdue item; Alex sorts first by id. Overdue items lead each list.
+    const alex = sections.find((s) => s.startsWith(`<@${ALEX}>`)) ?? '';
+    const dana = sections.find((s) => s.startsWith(`<@${DANA}>`)) ?? '';
+    expect(
+      alex
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/ \(due.*/, '')),
+    ).toEqual([
+      ':red_circle: *overdue* #1 Index freshness alert',
+      ':large_blue_circle: #1 Alert on payment errors',
+      ':large_blue_circle: #2 Reindex job retries',
+    ]);
+    expect(
+      dana
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/ \(due.*/, '')),
+    ).toEqual([':red_circle: *overdue* #2 Automate rollback', ':large_blue_circle: #3 Capacity review']);
+    expect(sections.at(-1)).toContain('*Dropped this week*');
+    expect(sections.at(-1)).toContain(
+      'Runbook for the payment provider, dropped: The provider is being replaced next month',
+    );
+
+    await expect.poll(() => job.getState()).toBe('completed');
+    const again = await queue.add(WEEKLY_REVIEW_JOB, {});
+    await expect.poll(() => again.getState()).toBe('completed');
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === POSTMORTEMS)).toHaveLength(1);
+  });
+});
