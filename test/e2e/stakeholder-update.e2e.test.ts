@@ -59,7 +59,7 @@ describe('update nudges and stakeholder updates', () => {
     expect(snoozed).toHaveLength(1);
     const until = eventTime(snoozed[0], 'until');
     expect(until - eventTime(snoozed[0])).toBe(30 * MINUTE);
-    await expect.poll(updateDue).toBe(until);
+    await expect.poll(updateDue, { timeout: 5_000 }).toBe(until);
   });
 
   it('drafts the update from the incident, posts it to stakeholders and the channel, and resets the clock', async () => {
@@ -104,7 +104,7 @@ describe('update nudges and stakeholder updates', () => {
       expect(updates).toHaveLength(1);
     }
     // The promised time is the next nudge.
-    await expect.poll(updateDue).toBe(next);
+    await expect.poll(updateDue, { timeout: 5_000 }).toBe(next);
   });
 
   it('`/incident timers` explains every pending timer in the caller’s zone; the header names the next', async () => {

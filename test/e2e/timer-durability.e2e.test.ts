@@ -7,6 +7,7 @@ import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { freePort, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
 import { type BotUnderTest, SIGNING_SECRET, startBotUnderTest } from '../support/bot-under-test.js';
 import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
+import { pendingTimerKeys } from '../support/pending-timers.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -14,10 +15,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const DANA = 'U0DANA';
 /** A Redis database number of this file's own, so FLUSHDB leaves other test files alone. */
 const OWN_REDIS_DB = 9;
-
-function delayedKeys(queue: Queue): Promise<string[]> {
-  return queue.getDelayed().then((jobs) => jobs.map((job) => (job.data as { key: string }).key).sort());
-}
 
 describe('timers survive a killed process', () => {
   let slack: SlackStandIn;
@@ -49,8 +46,8 @@ describe('timers survive a killed process', () => {
           PORT: String(port),
           LOG_LEVEL: 'warn',
           QUEUE_PREFIX: queuePrefix,
-          DIAGNOSIS_HOLD: 'PT5S',
-          ESCALATE_AFTER: 'PT7S',
+          DIAGNOSIS_HOLD: 'PT10S',
+          ESCALATE_AFTER: 'PT12S',
           UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
         },
       };
@@ -67,7 +64,7 @@ describe('timers survive a killed process', () => {
         target: { url: `http://127.0.0.1:${first.port}/slack/events`, signingSecret: SIGNING_SECRET },
       });
       const incident = await drive.open('Queue backlog growing', DANA);
-      await expect.poll(() => delayedKeys(queue)).toEqual(['escalation', 'hold-end']);
+      await expect.poll(() => pendingTimerKeys(queue)).toEqual(['escalation', 'hold-end']);
       bot.child.kill('SIGKILL');
       expect(await bot.exited).toBe('SIGKILL');
 
@@ -80,9 +77,9 @@ describe('timers survive a killed process', () => {
       const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
       const holdEnded = await drive.events(incident.id, 'HoldEnded');
       expect(holdEnded).toHaveLength(1);
-      expect(Math.abs(at(holdEnded[0]) - (opened + 5_000))).toBeLessThan(2_000);
+      expect(Math.abs(at(holdEnded[0]) - (opened + 10_000))).toBeLessThan(2_000);
       expect(
-        Math.abs(at((await drive.events(incident.id, 'IncidentEscalated'))[0]) - (opened + 7_000)),
+        Math.abs(at((await drive.events(incident.id, 'IncidentEscalated'))[0]) - (opened + 12_000)),
       ).toBeLessThan(2_000);
       await expect
         .poll(
@@ -127,12 +124,12 @@ describe('timers come back after Redis loses them', () => {
     const redis = new Redis(redisUrl);
     try {
       const incident = await drive.open('Cache cluster evicting', DANA);
-      await expect.poll(() => delayedKeys(queue)).toEqual(['escalation', 'hold-end']);
+      await expect.poll(() => pendingTimerKeys(queue)).toEqual(['escalation', 'hold-end']);
       await redis.flushdb();
-      expect(await delayedKeys(queue)).toEqual([]);
+      expect(await pendingTimerKeys(queue)).toEqual([]);
       const flushedAt = Date.now();
       await expect
-        .poll(() => delayedKeys(queue), { timeout: 3_000, interval: 50 })
+        .poll(() => pendingTimerKeys(queue), { timeout: 3_000, interval: 50 })
         .toEqual(['escalation', 'hold-end']);
       // One reconcile interval (1 s), plus the pass itself.
       expect(Date.now() - flushedAt).toBeLessThan(1_000 + 1_000);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
+import { pendingTimerKeys } from '../support/pending-timers.js';
 import { startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -80,10 +81,20 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     for (const fact of ['Payments timing out', 'Pending triage', `<@${DANA}>`, `<#${incident.channel}>`])
       expect(brief).toContain(fact);
 
+    // Each firing's lateness is in /metrics, on whichever bot ran it.
+    const metrics = (
+      await Promise.all([a, b].map(async (bot) => (await fetch(`${bot.baseUrl}/metrics`)).text()))
+    ).join('\n');
+    const counted = [
+      ...metrics.matchAll(/^incident_timer_lateness_seconds_count\{kind="(hold-end|escalation)"\} (\d+)$/gm),
+    ];
+    expect(counted.reduce((sum, m) => sum + Number(m[2]), 0)).toBeGreaterThanOrEqual(2);
+    expect(metrics).toContain('incident_timers_late_total');
+
     // Nothing is left to fire: the hold and the escalation are done, and the cadence is off.
     const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: a.queuePrefix });
     try {
-      expect(await queue.getDelayedCount()).toBe(0);
+      expect(await pendingTimerKeys(queue)).toEqual([]);
     } finally {
       await queue.close();
     }
@@ -158,9 +169,7 @@ describe('resolving stops the live timers', () => {
     // Nothing live is left in the queue (an unclassified incident gets a postmortem only on request).
     const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
     try {
-      await expect
-        .poll(async () => (await queue.getDelayed()).map((job) => (job.data as { key: string }).key))
-        .toEqual([]);
+      await expect.poll(() => pendingTimerKeys(queue)).toEqual([]);
     } finally {
       await queue.close();
     }

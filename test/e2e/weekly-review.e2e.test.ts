@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,9 +5,9 @@ import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
-import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
+import type { FollowUpInput } from '../../src/domain/index.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { recordClosedIncident } from '../support/closed-incident.js';
 import { TEAM } from '../support/incident-driver.js';
 
 const POSTMORTEMS = 'C0POSTMORTEMS';
@@ -43,60 +42,8 @@ describe('the weekly follow-up review', () => {
     await t?.stop();
   });
 
-  /** An incident taken through open, resolve and postmortem, weeks ago, through the command path. */
-  async function closedIncident(title: string, followUps: FollowUpInput[]): Promise<string> {
-    const deps = { store: createIncidentStore(t.db), afterCommit: () => {} };
-    const at = (days: number) => daysFromNow(days).toISOString();
-    const opened = await openIncident(
-      { ...deps, newId: randomUUID },
-      {
-        teamId: TEAM,
-        responseUrl: null,
-        command: {
-          type: 'OpenIncident',
-          actor: DANA,
-          now: at(-30),
-          title,
-          service: 'checkout',
-          severity: 'SEV2',
-          private: false,
-          drill: false,
-          diagnosisHold: 0,
-        },
-      },
-    );
-    if (!opened.ok) throw new Error(opened.rejection.message);
-    const id = opened.incident.id;
-    const commands: IncidentCommand[] = [
-      { type: 'TakeRole', actor: DANA, now: at(-30), role: 'commander' },
-      {
-        type: 'Resolve',
-        actor: DANA,
-        now: at(-29),
-        summary: 'Rolled back',
-        impactEndedAt: null,
-        postmortemWanted: true,
-      },
-      {
-        type: 'RecordPostmortem',
-        actor: DANA,
-        now: at(-28),
-        answers: {
-          whatHappened: 'a',
-          whyNotDetectedSooner: 'b',
-          whyResponseTookSoLong: 'c',
-          whatWeChange: 'd',
-        },
-        followUps,
-        requireControl: false,
-      },
-    ];
-    for (const command of commands) {
-      const outcome = await handleCommand(deps, id, command);
-      if (!outcome.ok) throw new Error(outcome.rejection.message);
-    }
-    return id;
-  }
+  const closedIncident = (title: string, followUps: FollowUpInput[]) =>
+    recordClosedIncident(t.db, { teamId: TEAM, commander: DANA, title, followUps });
 
   it('is one job scheduler per deployment, at the configured local time', async () => {
     const schedulers = await queue.getJobSchedulers();

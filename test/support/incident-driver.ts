@@ -121,10 +121,18 @@ export function incidentDriver(t: Driver | BotUnderTest) {
   }
 
   /** Clicks Resolve and submits the modal that opens. */
-  async function resolve(incident: DrivenIncident, userId: string, summary: string): Promise<void> {
+  async function resolve(
+    incident: DrivenIncident,
+    userId: string,
+    summary: string,
+    options: { postmortemWanted?: boolean } = {},
+  ): Promise<void> {
     const opens = t.slack.callsTo('views.open').length;
     await click(incident, 'incident.resolve', userId);
-    await submitModal(opens, userId, { summary: { text: { value: summary } } });
+    const wanted: Record<string, Record<string, unknown>> = options.postmortemWanted
+      ? { postmortem: { wanted: { type: 'checkboxes', selected_options: [{ value: 'wanted' }] } } }
+      : {};
+    await submitModal(opens, userId, { summary: { text: { value: summary } }, ...wanted });
   }
 
   /** Messages the bot posted in a channel (not updates), oldest first. */
