@@ -1,30 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import { createDatabase } from '../../src/adapters/postgres/database.js';
+import { randomUUID } from 'node:crypto';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
-import { migrateToLatest } from '../../src/adapters/postgres/migrate.js';
 import { handleCommand } from '../../src/app/handle-command.js';
 import { openIncident } from '../../src/app/open-incident.js';
+import { withBenchDatabase } from './bench-database.js';
 import { type Figures, measure } from './measure.js';
-
-const ADMIN_URL = process.env.DATABASE_URL
-  ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: '/postgres' }).toString()
-  : 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * The command path on real PostgreSQL: open an incident (number allocation, events, snapshot,
  * outbox in one transaction), and a role change on a contended incident (row lock).
  */
 export async function benchCommandPath(): Promise<Figures[]> {
-  const name = `ic_bench_${randomBytes(3).toString('hex')}`;
-  const admin = createDatabase({ connectionString: ADMIN_URL, maxConnections: 1 });
-  await sql`create database ${sql.id(name)}`.execute(admin);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const db = createDatabase({ connectionString: url.toString(), maxConnections: 10 });
-  try {
-    const { error } = await migrateToLatest(db);
-    if (error) throw error;
+  return withBenchDatabase(async (db) => {
     const store = createIncidentStore(db);
     const deps = { store, newId: randomUUID, afterCommit: () => {} };
     const now = new Date().toISOString();
@@ -63,9 +49,5 @@ export async function benchCommandPath(): Promise<Figures[]> {
       8,
     );
     return [opens, burst, contended];
-  } finally {
-    await db.destroy();
-    await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
-    await admin.destroy();
-  }
+  });
 }

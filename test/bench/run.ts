@@ -1,5 +1,6 @@
 import { benchCommandPath } from './command-path.bench.js';
 import { printTable } from './measure.js';
+import { benchTimers } from './timers.bench.js';
 
 /**
  * `npm run bench`: prints a table of figures. Benchmarks measure; they never pass or fail, so they
@@ -7,3 +8,5 @@ import { printTable } from './measure.js';
  */
 const rows = [...(await benchCommandPath())];
 printTable(rows);
+console.log('');
+for (const line of await benchTimers()) console.log(line);

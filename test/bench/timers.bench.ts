@@ -1,0 +1,165 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRedisConnection } from '../../src/adapters/bullmq/redis-connection.js';
+import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
+import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
+import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
+import { fireTimer } from '../../src/app/fire-timer.js';
+import { openIncident } from '../../src/app/open-incident.js';
+import { systemClock } from '../../src/app/ports/clock.js';
+import { TimerSync } from '../../src/app/timer-sync.js';
+import type { TimerPolicy } from '../../src/domain/index.js';
+import { deleteQueueKeys } from '../support/queue-keys.js';
+import { withBenchDatabase } from './bench-database.js';
+
+const INCIDENTS = 1_000;
+const TIMERS_PER_INCIDENT = 10;
+/** Firings are spread over this window: 10,000 in 20 s is far more than any real deployment sees. */
+const SPREAD_MS = 20_000;
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+const POLICY: TimerPolicy = {
+  escalateAfter: 30 * 60_000,
+  postmortemDue: 48 * 3_600_000,
+  updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
+  followUpReminderLead: 24 * 3_600_000,
+};
+
+/** Redis database 10, a prefix of its own: the bench never touches the tests' keys. */
+function benchRedisUrl(): string {
+  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  url.pathname = '/10';
+  return url.toString();
+}
+
+/**
+ * Timers at scale, on real PostgreSQL, Redis and BullMQ: reconcile 1,000 open incidents into an
+ * empty queue and again when nothing changed, then 10,000 pending timers across those incidents
+ * fired through the real command path, measuring how late each fired. Returns printable lines.
+ */
+export async function benchTimers(): Promise<string[]> {
+  return withBenchDatabase(async (db) => {
+    const redisUrl = benchRedisUrl();
+    const prefix = `ic-bench-${randomBytes(3).toString('hex')}`;
+    const redis = createRedisConnection(redisUrl, 'bench');
+    const workerRedis = createRedisConnection(redisUrl, 'bench-worker');
+    const store = createIncidentStore(db);
+    const lateness: number[] = [];
+    let allFired: () => void = () => {};
+    const fired = new Promise<void>((resolve) => {
+      allFired = resolve;
+    });
+    const total = INCIDENTS * TIMERS_PER_INCIDENT;
+    const timers = new TimerQueue({
+      connection: redis,
+      workerConnection: workerRedis,
+      prefix,
+      logger: silent,
+      onFire: async (job) => {
+        await fireTimer(
+          {
+            store,
+            afterCommit: () => {},
+            clock: systemClock,
+            policy: POLICY,
+            logger: silent,
+            onLateness: (_kind, ms) => lateness.push(ms),
+          },
+          job,
+        );
+        if (lateness.length === total) allFired();
+      },
+    });
+    try {
+      const ids = await openIncidents(store);
+      const scheduler = createTimerScheduler(timers.queue, redis, prefix);
+      const sync = new TimerSync({
+        store,
+        scheduler,
+        policy: POLICY,
+        zoneOf: async () => 'UTC',
+        logger: silent,
+      });
+      const cold = await timed(() => sync.reconcile());
+      const warm = await timed(() => sync.reconcile());
+
+      // Replace each incident's timers with ten synthetic ones (stale to the domain, so each
+      // firing takes the whole command path and records nothing), due across the window.
+      const base = Date.now() + 30_000;
+      const scheduling = await timed(() =>
+        inBatches(ids, 16, (id, i) =>
+          scheduler.sync(
+            id,
+            Array.from({ length: TIMERS_PER_INCIDENT }, (_, k) => {
+              const dueAt = new Date(
+                base + ((i * TIMERS_PER_INCIDENT + k) * SPREAD_MS) / total,
+              ).toISOString();
+              return { kind: 'bench', key: `bench-${k}`, dueAt, fireAt: dueAt };
+            }),
+          ),
+        ),
+      );
+      const pending = await timers.queue.getDelayedCount();
+      timers.start();
+      await fired;
+      lateness.sort((a, b) => a - b);
+      const q = (p: number) => lateness[Math.min(lateness.length - 1, Math.floor(p * lateness.length))] ?? 0;
+      return [
+        `timers: reconcile ${INCIDENTS} open incidents into an empty queue: ${seconds(cold)} (target < 5 s)`,
+        `timers: reconcile ${INCIDENTS} open incidents, nothing to change: ${seconds(warm)}`,
+        `timers: scheduled ${pending} pending timers across ${INCIDENTS} incidents in ${seconds(scheduling)}`,
+        `timers: fired ${lateness.length} over ${SPREAD_MS / 1000} s; lateness p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`,
+      ];
+    } finally {
+      await timers.close();
+      await deleteQueueKeys(redisUrl, prefix);
+      await Promise.all([redis.quit(), workerRedis.quit()]);
+    }
+  });
+}
+
+async function openIncidents(store: ReturnType<typeof createIncidentStore>): Promise<string[]> {
+  const ids: string[] = [];
+  const now = new Date().toISOString();
+  await inBatches(
+    Array.from({ length: INCIDENTS }, (_, i) => i),
+    8,
+    async (i) => {
+      const outcome = await openIncident(
+        { store, afterCommit: () => {}, newId: randomUUID },
+        {
+          teamId: 'TBENCH',
+          responseUrl: null,
+          command: {
+            type: 'OpenIncident',
+            actor: 'U1',
+            now,
+            title: `Bench ${i}`,
+            service: null,
+            severity: null,
+            private: false,
+            drill: false,
+            diagnosisHold: 600_000,
+          },
+        },
+      );
+      if (outcome.ok) ids.push(outcome.incident.id);
+    },
+  );
+  return ids;
+}
+
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, index: number) => Promise<unknown>,
+) {
+  for (let i = 0; i < items.length; i += size)
+    await Promise.all(items.slice(i, i + size).map((item, j) => work(item, i + j)));
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  return performance.now() - t0;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
