@@ -33,6 +33,13 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'StakeholderUpdatePosted':
         effects.push({ kind: 'update.post', text: event.text, by: event.by, at: event.at });
         break;
+      case 'IncidentResolved':
+        effects.push({ kind: 'resolution.post' });
+        if (event.postmortemRequired) effects.push({ kind: 'postmortem.draft' });
+        break;
+      case 'PostmortemRecorded':
+        effects.push({ kind: 'postmortem.record' });
+        break;
       case 'PostmortemReminded':
         effects.push({
           kind: 'postmortem.remind',

@@ -19,7 +19,20 @@ export type Effect =
   /** A stakeholder update is due: the communicator (or commander) nudged in the channel. */
   | { readonly kind: 'update.nudge'; readonly recipient: string | null; readonly at: string }
   /** A stakeholder update: to STAKEHOLDER_CHANNEL (unless private) and the incident channel. */
-  | { readonly kind: 'update.post'; readonly text: string; readonly by: string; readonly at: string }
+  | {
+      readonly kind: 'update.post';
+      readonly text: string;
+      readonly by: string;
+      readonly at: string;
+      /** A channel chosen in the modal (private incidents), besides the usual ones. */
+      readonly alsoTo?: string;
+    }
+  /** Resolved: said in the incident channel. */
+  | { readonly kind: 'resolution.post' }
+  /** The postmortem draft: a summary message and the full Markdown in its thread. */
+  | { readonly kind: 'postmortem.draft' }
+  /** The postmortem as recorded, with its three follow-ups. */
+  | { readonly kind: 'postmortem.record' }
   | {
       readonly kind: 'postmortem.remind';
       readonly n: number;

@@ -6,6 +6,7 @@ import type { IncidentStore } from './ports/incident-store.js';
 
 /** One follow-up as the weekly review lists it. */
 export interface ReviewItem {
+  readonly incidentId: string;
   readonly incidentNumber: number;
   readonly incidentTitle: string;
   readonly channelId: string | null;
@@ -27,15 +28,20 @@ const WEEK = 7 * 24 * 3_600_000;
  * `today` is the calendar date in TIMEZONE: a follow-up is overdue once its due date has passed.
  */
 export function weeklyReview(
-  incidents: readonly { readonly state: ClosedIncident; readonly channelId: string | null }[],
+  incidents: readonly {
+    readonly id: string;
+    readonly state: ClosedIncident;
+    readonly channelId: string | null;
+  }[],
   today: string,
   now: string,
 ): WeeklyReview {
   const open: ReviewItem[] = [];
   const dropped: ReviewItem[] = [];
-  for (const { state, channelId } of incidents) {
+  for (const { id, state, channelId } of incidents) {
     for (const followUp of state.followUps) {
       const item = {
+        incidentId: id,
         incidentNumber: state.number,
         incidentTitle: state.title,
         channelId,
@@ -88,7 +94,7 @@ export async function runWeeklyReview(deps: WeeklyReviewDeps): Promise<'sent' | 
   return deliverOnce(deps.deliveries, `weekly-review:${today}`, async () => {
     const incidents = await deps.store.listClosedWithFollowUps(1_000);
     const closed = incidents.flatMap((i) =>
-      i.state.status === 'closed' ? [{ state: i.state, channelId: i.channelId }] : [],
+      i.state.status === 'closed' ? [{ id: i.id, state: i.state, channelId: i.channelId }] : [],
     );
     return deps.publish(weeklyReview(closed, today, now.toISOString()));
   });

@@ -5,9 +5,13 @@ import type { Database } from './schema.js';
 /** Delivered messages on PostgreSQL: one row per message and recipient. */
 export function createDeliveries(db: Kysely<Database>): Deliveries {
   return {
-    async wasDelivered(key) {
-      const row = await db.selectFrom('deliveries').select('key').where('key', '=', key).executeTakeFirst();
-      return row !== undefined;
+    async find(key) {
+      const row = await db
+        .selectFrom('deliveries')
+        .select('detail')
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row ? (row.detail ?? '') : null;
     },
     async markDelivered(key, detail) {
       await db

@@ -89,6 +89,21 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       return rows.map(toStoredIncident);
     },
 
+    async listEarlierOnService(teamId, service, since, excludeId) {
+      const rows = await db
+        .selectFrom('incidents')
+        .select(INCIDENT_COLUMNS)
+        .where('team_id', '=', teamId)
+        .where(sql<string>`lower(service)`, '=', service.toLowerCase())
+        .where('drill', '=', false)
+        .where('opened_at', '>=', new Date(since))
+        .where('id', '<>', excludeId)
+        .orderBy('opened_at', 'desc')
+        .limit(20)
+        .execute();
+      return rows.map(toStoredIncident);
+    },
+
     async events(incidentId) {
       const rows = await db
         .selectFrom('incident_events')

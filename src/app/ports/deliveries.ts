@@ -3,7 +3,8 @@
  * the same message twice. Keys name the message and its recipient, e.g. `escalation:<id>:U123`.
  */
 export interface Deliveries {
-  wasDelivered(key: string): Promise<boolean>;
+  /** What was recorded when the message was delivered (e.g. its `ts`), or null if it was not. */
+  find(key: string): Promise<string | null>;
   markDelivered(key: string, detail: string): Promise<void>;
 }
 
@@ -13,8 +14,23 @@ export async function deliverOnce(
   key: string,
   send: () => Promise<string>,
 ): Promise<'sent' | 'already'> {
-  if (await deliveries.wasDelivered(key)) return 'already';
+  if ((await deliveries.find(key)) !== null) return 'already';
+  await deliveries.markDelivered(key, await send());
+  return 'sent';
+}
+
+/**
+ * Like `deliverOnce`, for a step whose result a later step needs (the `ts` of a message to thread
+ * under): returns what the first delivery recorded, sending only if nothing was.
+ */
+export async function deliverOnceFor(
+  deliveries: Deliveries,
+  key: string,
+  send: () => Promise<string>,
+): Promise<string> {
+  const recorded = await deliveries.find(key);
+  if (recorded !== null) return recorded;
   const detail = await send();
   await deliveries.markDelivered(key, detail);
-  return 'sent';
+  return detail;
 }

@@ -56,6 +56,13 @@ export interface IncidentStore {
   listWithTimers(afterId: string | null, limit: number): Promise<string[]>;
   /** Closed incidents with follow-ups still open or dropped (for the weekly review), oldest first. */
   listClosedWithFollowUps(limit: number): Promise<StoredIncident[]>;
+  /** Other real (not drill) incidents on the service opened since `since`, newest first: "broke twice". */
+  listEarlierOnService(
+    teamId: string,
+    service: string,
+    since: string,
+    excludeId: string,
+  ): Promise<StoredIncident[]>;
   events(incidentId: string): Promise<StoredEvent[]>;
   /** Records the channel an effect created, unless one is already recorded; returns the recorded one. */
   recordChannel(

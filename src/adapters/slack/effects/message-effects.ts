@@ -122,10 +122,8 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
         if (!channel) throw new Error(`incident ${id} has no channel yet`);
         const message = stakeholderUpdateMessage(state, effect.text, effect.by);
         // Private incidents (security) keep their updates in their own channel.
-        const targets = [
-          channel,
-          ...(deps.stakeholderChannel && !state.private ? [deps.stakeholderChannel] : []),
-        ];
+        const stakeholders = deps.stakeholderChannel && !state.private ? [deps.stakeholderChannel] : [];
+        const targets = [...new Set([channel, ...stakeholders, ...(effect.alsoTo ? [effect.alsoTo] : [])])];
         for (const target of targets)
           await once(`update:${id}:${effect.at}:${target}`, () => post(target, message));
         return `update posted in ${targets.join(', ')}`;
@@ -145,7 +143,7 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
           state.status === 'closed' ? state.followUps.find((f) => f.id === effect.followUpId) : undefined;
         if (!followUp) return `follow-up ${effect.followUpId} not found`;
         await once(`follow-up:${id}:${followUp.id}:${effect.which}`, () =>
-          directMessage(followUp.owner, followUpReminderMessage(state, followUp, effect.which)),
+          directMessage(followUp.owner, followUpReminderMessage(id, state, followUp, effect.which)),
         );
         return `reminded ${followUp.owner} of follow-up ${followUp.id} (${effect.which})`;
       }

@@ -8,6 +8,7 @@ import { incidentChannelName } from '../views/channel-name.js';
 import { type HeaderOptions, renderHeader } from '../views/header.js';
 import { incidentRef } from '../views/labels.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
+import { createPostmortemEffectPerformer } from './postmortem-effects.js';
 import { callSlack as call, tolerating } from './slack-errors.js';
 
 export interface SlackEffectDeps extends Omit<MessageEffectDeps, 'client' | 'botUserId'> {
@@ -18,6 +19,8 @@ export interface SlackEffectDeps extends Omit<MessageEffectDeps, 'client' | 'bot
   readonly header: HeaderOptions;
   /** ANNOUNCE_CHANNEL; null when announcements are off. */
   readonly announceChannel: string | null;
+  /** POSTMORTEM_CHANNEL; null keeps postmortems in the incident channel. */
+  readonly postmortemChannel: string | null;
   readonly fetch?: typeof fetch;
 }
 
@@ -26,6 +29,7 @@ const NAME_ATTEMPTS = 20;
 /** Performs outbox effects against Slack's Web API. Each one can be repeated without harm. */
 export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
   const messages = createMessageEffectPerformer(deps);
+  const postmortems = createPostmortemEffectPerformer({ ...deps, policy: deps.header.policy });
   const perform = {
     async 'channel.create'(incident: StoredIncident) {
       if (incident.channelId) return `channel ${incident.channelId} already exists`;
@@ -116,6 +120,10 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
           return perform['announcement.render'](incident);
         case 'reporter.confirm':
           return perform['reporter.confirm'](incident, effect);
+        case 'resolution.post':
+        case 'postmortem.draft':
+        case 'postmortem.record':
+          return postmortems.perform(effect, incident);
         default:
           return messages.perform(effect, incident);
       }

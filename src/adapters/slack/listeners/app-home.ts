@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { blockActionSchema } from '../parse/block-action.js';
 import { OPEN_FROM_HOME_ACTION, renderHome } from '../views/home.js';
@@ -14,16 +15,29 @@ const appHomeOpenedSchema = z.object({
   }),
 });
 
+/** Renders and publishes one person's Home tab from the current state. */
+export async function publishHome(deps: ListenerDeps, client: WebClient, teamId: string, userId: string) {
+  const incidents = await deps.store.listOpen(teamId, 100);
+  const closed = await deps.store.listClosedWithFollowUps(500);
+  const followUps = closed.flatMap((incident) =>
+    incident.teamId === teamId && incident.state.status === 'closed'
+      ? incident.state.followUps
+          .filter((f) => f.owner === userId && f.status === 'open')
+          .map((followUp) => ({ incidentId: incident.id, number: incident.number, followUp }))
+      : [],
+  );
+  await client.views.publish({
+    user_id: userId,
+    view: renderHome(userId, incidents, deps.config.slack.command, { followUps }),
+  });
+}
+
 /** Publishes the Home tab each time someone opens it, so it is never stale; its button opens the triage modal. */
 export function registerAppHome(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ body, client }) => {
     const parsed = appHomeOpenedSchema.safeParse(body);
     if (!parsed.success || (parsed.data.event.tab ?? 'home') !== 'home') return;
-    const incidents = await deps.store.listOpen(parsed.data.team_id, 100);
-    await client.views.publish({
-      user_id: parsed.data.event.user,
-      view: renderHome(parsed.data.event.user, incidents, deps.config.slack.command),
-    });
+    await publishHome(deps, client, parsed.data.team_id, parsed.data.event.user);
   });
 
   app.action(OPEN_FROM_HOME_ACTION, async ({ body, ack, client }) => {

@@ -6,9 +6,11 @@ import { registerCapture } from './capture.js';
 import { registerDecision } from './decision.js';
 import type { ListenerDeps } from './deps.js';
 import { registerEventDedupe } from './event-dedupe.js';
+import { registerFollowUps } from './follow-ups.js';
 import { registerHypothesisLifecycle } from './hypothesis-lifecycle.js';
 import { registerIncidentCommand } from './incident-command.js';
 import { registerOpenModal } from './open-modal.js';
+import { registerPostmortem } from './postmortem.js';
 import { registerResolve } from './resolve.js';
 import { registerStakeholderUpdate } from './stakeholder-update.js';
 import { registerStatusAndSeverity } from './status-and-severity.js';
@@ -31,4 +33,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerStatusAndSeverity(app, deps);
   registerResolve(app, deps);
   registerStakeholderUpdate(app, deps);
+  registerPostmortem(app, deps);
+  registerFollowUps(app, deps);
 }

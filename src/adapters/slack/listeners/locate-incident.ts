@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
 import { blockActionSchema, teamOf } from '../parse/block-action.js';
 import type { ListenerDeps } from './deps.js';
@@ -28,4 +29,33 @@ export async function locateIncident(deps: ListenerDeps, body: unknown): Promise
         triggerId: parsed.data.trigger_id ?? null,
       }
     : null;
+}
+
+const uuid = z.string().uuid();
+
+/**
+ * The incident a button names in its value (`<incident id>` or `<incident id>|<thing id>`), for
+ * buttons outside the incident channel: direct messages, the postmortem channel, App Home.
+ * The incident must belong to the clicking person's workspace.
+ */
+export async function locateIncidentByValue(
+  deps: ListenerDeps,
+  body: unknown,
+): Promise<(ButtonContext & { readonly thingId: string | null }) | null> {
+  const parsed = blockActionSchema.safeParse(body);
+  if (!parsed.success) {
+    deps.logger.warn({ issues: parsed.error.issues }, 'block action payload did not parse');
+    return null;
+  }
+  const [incidentId, thingId] = (parsed.data.actions[0]?.value ?? '').split('|');
+  if (!uuid.safeParse(incidentId).success) return null;
+  const incident = await deps.store.findById(incidentId ?? '');
+  if (!incident || incident.teamId !== teamOf(parsed.data)) return null;
+  return {
+    incident,
+    incidentId: incident.id,
+    userId: parsed.data.user.id,
+    triggerId: parsed.data.trigger_id ?? null,
+    thingId: thingId ?? null,
+  };
 }

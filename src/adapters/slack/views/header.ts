@@ -13,6 +13,7 @@ import {
 import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
 import { workBlocks } from './header-work.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+import { RECORD_POSTMORTEM_ACTION } from './postmortem-messages.js';
 import { nextTimerLine } from './timers.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
@@ -141,6 +142,21 @@ function clockLine(state: Opened, policy: TimerPolicy): string {
 
 /** Quick buttons for what people most often need next; only those that apply now. */
 function quickButtons(state: Opened): KnownBlock[] {
+  if (state.status === 'resolved' && state.resolution.postmortemRequired)
+    return [
+      {
+        type: 'actions',
+        block_id: 'quick',
+        elements: [
+          {
+            type: 'button',
+            action_id: RECORD_POSTMORTEM_ACTION,
+            style: 'primary',
+            text: { type: 'plain_text', text: 'Record the postmortem', emoji: true },
+          },
+        ],
+      },
+    ];
   if (!isActive(state)) return [];
   const button = (actionId: string, text: string) => ({
     type: 'button' as const,

@@ -32,6 +32,7 @@ const general = (command: string) => [
   `• \`${command} update\`: draft and post a stakeholder update`,
   `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
+  `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,
 ];
 
 const outside = () => ['You are not in an incident channel: subcommands used here list your open incidents.'];

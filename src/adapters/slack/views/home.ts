@@ -1,8 +1,9 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
-import { type OpenedIncident, ROLES } from '../../../domain/index.js';
+import { type FollowUp, type OpenedIncident, ROLES } from '../../../domain/index.js';
 import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+import { followUpBlocks } from './postmortem-messages.js';
 
 /** Slack allows 100 blocks on the Home tab; beyond these many entries a list is summarised. */
 export const HOME_INCIDENT_LIMIT = 30;
@@ -11,11 +12,27 @@ export const OPEN_FROM_HOME_ACTION = 'home.open';
 
 type Visible = StoredIncident & { readonly state: OpenedIncident };
 
+/** Beyond open incidents: the viewer's open follow-ups, and the figures (each optional). */
+export interface HomeExtras {
+  readonly followUps?: readonly {
+    readonly incidentId: string;
+    readonly number: number;
+    readonly followUp: FollowUp;
+  }[];
+  readonly figures?: readonly KnownBlock[];
+}
+export const HOME_FOLLOW_UP_LIMIT = 10;
+
 /**
  * The App Home tab: the viewer's roles and open actions first, then every open incident they may
  * see (private ones only to people who took part), and a button to open a new one.
  */
-export function renderHome(viewer: string, incidents: readonly StoredIncident[], command: string): View {
+export function renderHome(
+  viewer: string,
+  incidents: readonly StoredIncident[],
+  command: string,
+  extras: HomeExtras = {},
+): View {
   const visible = incidents.filter(
     (i): i is Visible =>
       i.state.status !== 'none' && (!i.state.private || i.state.participants.includes(viewer)),
@@ -62,6 +79,7 @@ export function renderHome(viewer: string, incidents: readonly StoredIncident[],
             )}${myActions.length > HOME_ACTION_LIMIT ? `\n…and ${myActions.length - HOME_ACTION_LIMIT} more.` : ''}`
         : '*Your open actions*\nNone.',
     ),
+    ...followUpSection(extras.followUps ?? []),
     { type: 'header', text: { type: 'plain_text', text: 'Open incidents' } },
     ...(shown.length === 0 ? [text('Nothing is on fire. :tada:')] : shown.map((i) => text(incidentLine(i)))),
     ...(visible.length > shown.length
@@ -72,6 +90,7 @@ export function renderHome(viewer: string, incidents: readonly StoredIncident[],
           },
         ]
       : []),
+    ...(extras.figures ?? []),
     { type: 'divider' },
     {
       type: 'context',
@@ -79,6 +98,25 @@ export function renderHome(viewer: string, incidents: readonly StoredIncident[],
     },
   ];
   return { type: 'home', blocks };
+}
+
+function followUpSection(followUps: NonNullable<HomeExtras['followUps']>): KnownBlock[] {
+  if (followUps.length === 0) return [text('*Your follow-ups*\nNone open.')];
+  const shown = followUps.slice(0, HOME_FOLLOW_UP_LIMIT);
+  return [
+    text(`*Your follow-ups* (${followUps.length} open)`),
+    ...shown.flatMap(({ incidentId, number, followUp }) =>
+      followUpBlocks(incidentId, followUp, `${incidentRef(number)}: `),
+    ),
+    ...(followUps.length > shown.length
+      ? [
+          {
+            type: 'context' as const,
+            elements: [{ type: 'mrkdwn' as const, text: `…and ${followUps.length - shown.length} more.` }],
+          },
+        ]
+      : []),
+  ];
 }
 
 const text = (mrkdwn: string): KnownBlock => ({

@@ -3,6 +3,7 @@ import type { FollowUp, IncidentState } from '../../../domain/index.js';
 import { minutes } from '../../../domain/timer-policy.js';
 import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
+import { followUpBlocks } from './postmortem-messages.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
@@ -144,14 +145,14 @@ export function postmortemReminderMessage(
 }
 
 export function followUpReminderMessage(
+  incidentId: string,
   state: Opened,
   followUp: FollowUp,
   which: 'before' | 'overdue',
 ): TimerMessage {
   const when = which === 'before' ? `is due ${followUp.due}` : `was due ${followUp.due} and is still open`;
-  return {
-    text: `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${escapeMrkdwn(followUp.title)}", ${when}.`,
-  };
+  const text = `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${escapeMrkdwn(followUp.title)}", ${when}.`;
+  return { text, blocks: [section(text), ...followUpBlocks(incidentId, followUp).slice(1)] };
 }
 
 function leadingLine(state: Opened): string {

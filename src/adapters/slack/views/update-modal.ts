@@ -55,6 +55,21 @@ export function updateModal(
           initial_value: text,
         },
       },
+      ...(state.private
+        ? [
+            {
+              type: 'input' as const,
+              block_id: 'channel',
+              optional: true,
+              label: { type: 'plain_text' as const, text: 'Also post to' },
+              hint: {
+                type: 'plain_text' as const,
+                text: 'This incident is private: its updates stay in its channel unless you choose one here.',
+              },
+              element: { type: 'conversations_select' as const, action_id: 'channel' },
+            },
+          ]
+        : []),
       {
         type: 'input',
         block_id: 'next',

@@ -3,6 +3,8 @@ import type { ReviewItem, WeeklyReview } from '../../../app/weekly-review.js';
 import { clip, escapeMrkdwn, userMention } from './format.js';
 import { incidentRef } from './labels.js';
 
+export const FOLLOW_UP_CHOICE_ACTION = 'followup.choose';
+
 /** Slack allows 50 blocks a message; the review keeps well under and says what it left out. */
 const MAX_OWNERS = 40;
 
@@ -20,6 +22,7 @@ export function renderWeeklyReview(review: WeeklyReview): { text: string; blocks
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: clip(`${userMention(owner)}\n${lines.join('\n')}`, 3000) },
+      accessory: choices(items),
     });
   }
   if (review.byOwner.length > MAX_OWNERS)
@@ -37,6 +40,23 @@ export function renderWeeklyReview(review: WeeklyReview): { text: string; blocks
     });
   }
   return { text, blocks };
+}
+
+/** A menu per owner: mark one of their follow-ups done, or drop it (a reason is asked). */
+function choices(items: readonly ReviewItem[]) {
+  const option = (op: 'done' | 'drop', item: ReviewItem) => ({
+    text: {
+      type: 'plain_text' as const,
+      text: clip(`${op === 'done' ? 'Done' : 'Drop'}: #${item.followUp.rank} ${item.followUp.title}`, 75),
+    },
+    value: `${op}|${item.incidentId}|${item.followUp.id}`,
+  });
+  return {
+    type: 'static_select' as const,
+    action_id: FOLLOW_UP_CHOICE_ACTION,
+    placeholder: { type: 'plain_text' as const, text: 'Mark done or drop…' },
+    options: items.slice(0, 50).flatMap((item) => [option('done', item), option('drop', item)]),
+  };
 }
 
 const ref = (item: ReviewItem): string =>

@@ -1,5 +1,6 @@
 import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
+import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
@@ -17,4 +18,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   resolve,
   update,
   timers,
+  postmortem,
 };

@@ -1,0 +1,187 @@
+import type { KnownBlock } from '@slack/types';
+import { AGENDA } from '../../../domain/drafts/postmortem.js';
+import {
+  type ClosedIncident,
+  duration,
+  type FollowUp,
+  type PostmortemDraft,
+  type ResolvedIncident,
+} from '../../../domain/index.js';
+import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { incidentRef, severityLabel } from './labels.js';
+
+export const RECORD_POSTMORTEM_ACTION = 'postmortem.record';
+export const FOLLOW_UP_DONE_ACTION = 'followup.done';
+export const FOLLOW_UP_DROP_ACTION = 'followup.drop';
+
+/** Timeline lines shown in the summary message; the file has every one. */
+const TIMELINE_PREVIEW = 8;
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+const section = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, 3000) },
+});
+const context = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clip(text, 3000) }],
+});
+const ms = (value: number | null): string => (value === null ? '—' : duration(value));
+
+/** Said in the incident channel when it is resolved. */
+export function resolutionMessage(
+  state: ResolvedIncident | ClosedIncident,
+  postmortemDueAt: string | null,
+): SlackMessage {
+  const r = state.resolution;
+  const impact = r.impactEndedAt
+    ? ` Customer impact ended ${slackDate(r.impactEndedAt, '{date_short_pretty} at {time}')}.`
+    : '';
+  const postmortem = postmortemDueAt
+    ? ` The postmortem is due ${slackDate(postmortemDueAt, '{date_short_pretty} at {time}')}; its draft is on its way.`
+    : ' No postmortem was asked for.';
+  const text = `:white_check_mark: ${incidentRef(state.number)} resolved by ${userMention(r.by)}: ${escapeMrkdwn(r.summary)}.${impact}${postmortem}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** The button that opens the postmortem modal, wherever the incident is talked about. */
+export function recordPostmortemButton(incidentId: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'postmortem.record',
+    elements: [
+      {
+        type: 'button',
+        action_id: RECORD_POSTMORTEM_ACTION,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Record the postmortem' },
+        value: incidentId,
+      },
+    ],
+  };
+}
+
+/**
+ * The postmortem draft's summary message: the key facts at a glance. The complete draft, every
+ * section and every timeline entry, is the Markdown file posted in its thread.
+ */
+export function postmortemSummaryMessage(
+  draft: PostmortemDraft,
+  incidentId: string,
+  channelId: string | null,
+): SlackMessage {
+  const ref = `${incidentRef(draft.number)}${draft.drill ? ' (drill)' : ''}`;
+  const p = draft.process;
+  const text = `Postmortem draft for ${ref}: ${draft.title}`;
+  const keyTimes = draft.keyTimes
+    .map((k) => `• ${k.label}: ${k.at ? slackDate(k.at, '{date_short_pretty} {time}') : '—'}`)
+    .join('\n');
+  const timeline = draft.timeline
+    .slice(0, TIMELINE_PREVIEW)
+    .map(
+      (e) =>
+        `• ${slackDate(e.at)} ${e.who === 'system' ? 'bot' : userMention(e.who)}: ${escapeMrkdwn(e.what)}`,
+    );
+  if (draft.timeline.length > TIMELINE_PREVIEW)
+    timeline.push(`…and ${draft.timeline.length - TIMELINE_PREVIEW} more entries in the full draft below.`);
+  return {
+    text,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: clip(`Postmortem draft: ${ref}`, 150) } },
+      section(
+        `*${escapeMrkdwn(draft.title)}*${channelId ? ` · <#${channelId}>` : ''}\n${escapeMrkdwn(draft.summary)}`,
+      ),
+      {
+        type: 'section',
+        fields: [
+          { type: 'mrkdwn', text: `*Severity*\n${severityLabel(draft.severity)}` },
+          { type: 'mrkdwn', text: `*Duration*\n${ms(draft.durationMs)}` },
+          { type: 'mrkdwn', text: `*Time to commander*\n${ms(p.timeToCommanderMs)}` },
+          { type: 'mrkdwn', text: `*Escalated*\n${p.escalatedAt ? slackDate(p.escalatedAt) : 'No'}` },
+          {
+            type: 'mrkdwn',
+            text: `*Diagnosis hold*\n${p.holdRespected === null ? 'None' : p.holdRespected ? 'Respected' : 'Not respected'}`,
+          },
+          {
+            type: 'mrkdwn',
+            text: `*Stakeholder updates*\n${p.updatesPosted}, longest gap ${ms(p.longestUpdateGapMs)}`,
+          },
+        ],
+      },
+      section(`*Key times*\n${keyTimes}`),
+      section(
+        `*What we learned*\n• Confirmed: ${draft.hypothesesConfirmed.map((h) => escapeMrkdwn(h.text)).join('; ') || 'nothing confirmed'}\n• Ruled out: ${draft.hypothesesRuledOut.length}\n• Decisions: ${draft.decisions.length}\n• Actions: ${draft.actions.length}`,
+      ),
+      section(`*Timeline* (${draft.timeline.length} entries)\n${timeline.join('\n')}`),
+      section(
+        `*Agenda (blameless)*\n${AGENDA.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nThen agree exactly three follow-ups, ranked by impact.`,
+      ),
+      recordPostmortemButton(incidentId),
+      context('The complete draft, with every section, is the Markdown file in this thread.'),
+    ],
+  };
+}
+
+/** The postmortem as recorded: the answers and the three follow-ups, each with done / drop. */
+export function postmortemRecordMessage(state: ClosedIncident, incidentId: string): SlackMessage {
+  const ref = incidentRef(state.number);
+  const a = state.postmortem.answers;
+  const answers = [
+    [AGENDA[0], a.whatHappened],
+    [AGENDA[1], a.whyNotDetectedSooner],
+    [AGENDA[2], a.whyResponseTookSoLong],
+    [AGENDA[3], a.whatWeChange],
+  ]
+    .map(([q, answer]) => `*${q}*\n${escapeMrkdwn(answer ?? '')}`)
+    .join('\n');
+  return {
+    text: `Postmortem recorded for ${ref}: ${state.title}`,
+    blocks: [
+      section(
+        `:white_check_mark: *Postmortem recorded for ${ref}: ${escapeMrkdwn(state.title)}* by ${userMention(state.postmortem.by)}. The incident is closed.`,
+      ),
+      section(answers),
+      section('*Follow-ups*'),
+      ...[...state.followUps].sort((x, y) => x.rank - y.rank).flatMap((f) => followUpBlocks(incidentId, f)),
+    ],
+  };
+}
+
+/** One follow-up with its state and, while open, the buttons its owner needs. */
+export function followUpBlocks(incidentId: string, followUp: FollowUp, prefix = ''): KnownBlock[] {
+  const state =
+    followUp.status === 'open'
+      ? `due ${followUp.due}`
+      : followUp.status === 'done'
+        ? 'done'
+        : `dropped: ${escapeMrkdwn(followUp.dropReason ?? '')}`;
+  const text = `${prefix}#${followUp.rank} ${escapeMrkdwn(followUp.title)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
+  if (followUp.status !== 'open') return [section(text)];
+  const value = `${incidentId}|${followUp.id}`;
+  return [
+    section(text),
+    {
+      type: 'actions',
+      block_id: `followup.${followUp.id}`,
+      elements: [
+        {
+          type: 'button',
+          action_id: FOLLOW_UP_DONE_ACTION,
+          text: { type: 'plain_text', text: 'Mark done' },
+          style: 'primary',
+          value,
+        },
+        {
+          type: 'button',
+          action_id: FOLLOW_UP_DROP_ACTION,
+          text: { type: 'plain_text', text: 'Drop…' },
+          value,
+        },
+      ],
+    },
+  ];
+}

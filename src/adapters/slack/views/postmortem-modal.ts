@@ -1,0 +1,134 @@
+import type { KnownBlock, View } from '@slack/types';
+import { AGENDA } from '../../../domain/drafts/postmortem.js';
+import type { FollowUp, PostmortemAnswers } from '../../../domain/index.js';
+import { clip, escapeMrkdwn, userMention } from './format.js';
+import { incidentRef } from './labels.js';
+
+export const POSTMORTEM_MODAL = 'incident.postmortem';
+
+/** The four agenda answers, by the block id each is typed into. */
+export const ANSWER_BLOCKS: readonly (readonly [keyof PostmortemAnswers, string])[] = [
+  ['whatHappened', AGENDA[0]],
+  ['whyNotDetectedSooner', AGENDA[1]],
+  ['whyResponseTookSoLong', AGENDA[2]],
+  ['whatWeChange', AGENDA[3]],
+];
+export const FOLLOW_UP_RANKS = [1, 2, 3] as const;
+
+/** An earlier incident on the same service, shown so the meeting sees the pattern. */
+export interface EarlierIncident {
+  readonly number: number;
+  readonly title: string;
+  readonly status: string;
+  /** Null when its postmortem was never recorded. */
+  readonly followUps: readonly FollowUp[] | null;
+}
+
+/**
+ * The postmortem meeting's record: the four blameless agenda answers and exactly three follow-ups,
+ * ranked by impact (one slot per rank). When the service broke before within 90 days, the modal
+ * says so, lists what was promised then, and one follow-up must be a control.
+ */
+export function postmortemModal(
+  metadata: { incidentId: string },
+  incident: { number: number; title: string; service: string | null },
+  earlier: readonly EarlierIncident[],
+): View {
+  return {
+    type: 'modal',
+    callback_id: POSTMORTEM_MODAL,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: clip(`Postmortem ${incidentRef(incident.number)}`, 24) },
+    submit: { type: 'plain_text', text: 'Record and close' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      ...(earlier.length > 0 ? brokeBefore(incident.service ?? '', earlier) : []),
+      ...ANSWER_BLOCKS.map(
+        ([id, question]): KnownBlock => ({
+          type: 'input',
+          block_id: `answer.${id}`,
+          label: { type: 'plain_text', text: question },
+          element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
+        }),
+      ),
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Exactly three follow-ups*, ranked by impact: #1 matters most. Each needs a title, an owner and a due date.',
+        },
+      },
+      ...FOLLOW_UP_RANKS.flatMap((rank) => followUpSlot(rank)),
+    ],
+  };
+}
+
+function followUpSlot(rank: 1 | 2 | 3): KnownBlock[] {
+  return [
+    {
+      type: 'input',
+      block_id: `followup${rank}.title`,
+      optional: true,
+      label: { type: 'plain_text', text: `Follow-up #${rank}` },
+      element: { type: 'plain_text_input', action_id: 'text', max_length: 200 },
+    },
+    {
+      type: 'input',
+      block_id: `followup${rank}.owner`,
+      optional: true,
+      label: { type: 'plain_text', text: `Owner of #${rank}` },
+      element: { type: 'users_select', action_id: 'user' },
+    },
+    {
+      type: 'input',
+      block_id: `followup${rank}.due`,
+      optional: true,
+      label: { type: 'plain_text', text: `Due date of #${rank}` },
+      element: { type: 'datepicker', action_id: 'date' },
+    },
+    {
+      type: 'input',
+      block_id: `followup${rank}.control`,
+      optional: true,
+      label: { type: 'plain_text', text: `Kind of #${rank}` },
+      element: {
+        type: 'checkboxes',
+        action_id: 'control',
+        options: [
+          {
+            text: { type: 'plain_text', text: 'A control: it prevents or detects this failure' },
+            value: 'control',
+          },
+        ],
+      },
+    },
+  ];
+}
+
+function brokeBefore(service: string, earlier: readonly EarlierIncident[]): KnownBlock[] {
+  const lines = earlier.slice(0, 5).map((incident) => {
+    const head = `• *${incidentRef(incident.number)}* ${escapeMrkdwn(incident.title)}`;
+    if (!incident.followUps) return `${head}: no postmortem recorded (${incident.status})`;
+    const followUps = incident.followUps
+      .map(
+        (f) =>
+          `#${f.rank} ${escapeMrkdwn(f.title)} (${userMention(f.owner)}, ${f.status}${f.control ? ', control' : ''})`,
+      )
+      .join('; ');
+    return `${head}: ${followUps}`;
+  });
+  return [
+    {
+      type: 'section',
+      block_id: 'broke-twice',
+      text: {
+        type: 'mrkdwn',
+        text: clip(
+          `:repeat: *${escapeMrkdwn(service)} broke before* in the last 90 days. What was promised then:\n${lines.join('\n')}\nAt least one follow-up below must be a *control* that prevents or detects this failure.`,
+          3000,
+        ),
+      },
+    },
+    { type: 'divider' },
+  ];
+}
