@@ -1,23 +1,17 @@
-import { type Job, Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
-import { nextWorkingMoment } from '../../src/app/working-hours.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
+import { placedTimers } from '../support/placed-timers.js';
 
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
 const DANA_ZONE = 'America/Los_Angeles';
 const ALEX_ZONE = 'Asia/Kolkata';
 
-type TimerData = { key: string; dueAt: string; fireAt: string };
-
-/**
- * Chores wait for the recipient's working hours, which may be days away when this test runs. The
- * test checks where each job was placed, then promotes it (runs it now) once its due time has
- * passed: the firing path is the real one, only the working-hours wait is skipped.
- */
+/** Chores are placed in working hours; `placedTimers` checks the placement and runs them when due. */
 describe('postmortem and follow-up reminders', () => {
   let t: BotUnderTest;
   let queue: Queue;
@@ -40,34 +34,15 @@ describe('postmortem and follow-up reminders', () => {
     await t?.stop();
   });
 
-  const delayed = async (key: string) =>
-    ((await queue.getDelayed()) as Job<TimerData>[]).find((job) => job.data.key === key);
+  const runPlaced = (key: string, zone: string, fired: () => Promise<boolean>) =>
+    placedTimers(queue).runPlaced(key, zone, fired);
 
-  async function delayedJob(key: string): Promise<Job<TimerData>> {
+  async function delayedJob(key: string) {
+    const { delayed } = placedTimers(queue);
     await expect.poll(async () => (await delayed(key)) !== undefined, { timeout: 5_000 }).toBe(true);
     const job = await delayed(key);
     if (!job) throw new Error(`no delayed job ${key}`);
     return job;
-  }
-
-  /**
-   * Checks a job's working-hours placement, then runs it as soon as it is due. A job placed in a
-   * window that is open right now runs at once; `fired` tells when that has already happened.
-   */
-  async function runPlaced(key: string, zone: string, fired: () => Promise<boolean>): Promise<void> {
-    let job: Job<TimerData> | undefined;
-    const placedOrFired = async () => {
-      job = await delayed(key);
-      return job !== undefined || (await fired());
-    };
-    await expect.poll(placedOrFired, { timeout: 5_000 }).toBe(true);
-    if (job) {
-      expect(job.data.fireAt).toBe(nextWorkingMoment(job.data.dueAt, zone));
-      const wait = Date.parse(job.data.dueAt) - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 10));
-      if ((await job.getState()) === 'delayed') await job.promote();
-    }
-    await expect.poll(fired, { timeout: 5_000 }).toBe(true);
   }
 
   it('reminds the commander halfway and at the deadline, by direct message, in their working hours', async () => {

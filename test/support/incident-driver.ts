@@ -72,7 +72,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     message: { channel: string; ts: string },
     actionId: string,
     userId: string,
-    options: { value?: string; responseUrl?: string } = {},
+    options: { value?: string; responseUrl?: string; selectedOption?: string } = {},
   ) {
     return sendInteraction(
       t.target,

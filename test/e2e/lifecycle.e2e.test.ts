@@ -1,0 +1,213 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
+import { placedTimers } from '../support/placed-timers.js';
+import { sendSlashCommand } from '../support/slack-requests.js';
+
+const DANA = 'U0DANA';
+const ALEX = 'U0ALEX';
+const SAM = 'U0SAM';
+const DANA_ZONE = 'Europe/Paris';
+const STAKEHOLDERS = 'C0STAKEHOLDERS';
+const POSTMORTEMS = 'C0POSTMORTEMS';
+
+/** `2026-11-22 14:05 UTC`, as the Markdown draft writes times. */
+const utc = (ms: number) =>
+  `${new Date(ms).toISOString().slice(0, 10)} ${new Date(ms).toISOString().slice(11, 16)} UTC`;
+
+describe('an incident from open to postmortem recorded', () => {
+  let t: BotUnderTest;
+  let drive: ReturnType<typeof incidentDriver>;
+  let incident: DrivenIncident;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    t = await startBotUnderTest({
+      env: {
+        STAKEHOLDER_CHANNEL: STAKEHOLDERS,
+        POSTMORTEM_CHANNEL: POSTMORTEMS,
+        DIAGNOSIS_HOLD: 'PT0S',
+        POSTMORTEM_DUE: 'PT3S',
+        ESCALATION_EXEC: 'U0VP',
+      },
+    });
+    t.slack.addChannel({ id: STAKEHOLDERS, name: 'status' });
+    t.slack.addChannel({ id: POSTMORTEMS, name: 'postmortems' });
+    t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
+    queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+    drive = incidentDriver(t);
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await t?.stop();
+  });
+
+  const slash = (text: string, userId = DANA, responseUrl?: string) =>
+    sendSlashCommand(t.target, {
+      text,
+      userId,
+      teamId: TEAM,
+      channelId: incident.channel,
+      ...(responseUrl ? { responseUrl } : {}),
+    });
+
+  /** Opens the update modal with `/incident update` and posts the draft as written. */
+  async function postDraftedUpdate(): Promise<string> {
+    const opens = t.slack.callsTo('views.open').length;
+    await slash('update', ALEX);
+    await t.slack.waitForCalls('views.open', opens + 1);
+    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
+      blocks: { element?: { initial_value?: string } }[];
+    };
+    const draft = view.blocks[0]?.element?.initial_value ?? '';
+    expect(
+      await drive.submitModal(opens, ALEX, {
+        text: { text: { value: draft } },
+        next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
+      }),
+    ).toEqual({});
+    return draft;
+  }
+
+  it('runs the whole life: updates at two stages, resolve, draft, reminders, postmortem, review', async () => {
+    incident = await drive.open('Checkout errors spiking', DANA);
+    await drive.click(incident, 'role.take', DANA, 'commander');
+    await drive.click(incident, 'role.take', ALEX, 'communicator');
+    await slash('severity SEV2 card payments failing for some customers');
+    await slash('hypothesis The payments deploy at 14:00 broke retries');
+    await expect.poll(async () => (await drive.events(incident.id, 'HypothesisProposed')).length).toBe(1);
+
+    // Stage 1: investigating.
+    const first = await postDraftedUpdate();
+    expect(first).toContain('We are investigating: Checkout errors spiking.');
+    // Stage 2: identified, after the status changes.
+    await drive.clickOn({ channel: incident.channel, ts: incident.headerTs }, 'status.set', DANA, {
+      selectedOption: 'identified',
+    });
+    await expect.poll(async () => (await drive.events(incident.id, 'StatusChanged')).length).toBe(1);
+    const second = await postDraftedUpdate();
+    expect(second).toContain('We have found the likely cause.');
+    expect(await drive.events(incident.id, 'StakeholderUpdatePosted')).toHaveLength(2);
+    await t.outboxSettled();
+    expect(drive.posted(STAKEHOLDERS).map((c) => String(c.args.text))).toEqual([
+      expect.stringContaining('We are investigating'),
+      expect.stringContaining('We have found the likely cause'),
+    ]);
+
+    // Resolve: the channel hears it, the draft goes to the postmortem channel with its file.
+    await drive.resolve(incident, DANA, 'Rolled back the payments deploy');
+    await expect.poll(async () => (await drive.events(incident.id, 'IncidentResolved')).length).toBe(1);
+    await t.outboxSettled();
+    expect(
+      drive.posted(incident.channel).some((c) => String(c.args.text).includes('resolved by <@U0DANA>')),
+    ).toBe(true);
+    const summary = drive
+      .posted(POSTMORTEMS)
+      .find((c) => String(c.args.text).startsWith('Postmortem draft for'));
+    expect(summary).toBeDefined();
+    const file = [...t.slack.workspace.files.values()].find((f) => f.filename.startsWith('postmortem-inc-'));
+    expect(file?.channel).toBe(POSTMORTEMS);
+    const markdown = file?.content ?? '';
+    for (const heading of [
+      '## Summary',
+      '## Impact',
+      '## Key times',
+      '## Timeline',
+      '### Confirmed',
+      '### Ruled out',
+      '## Decisions',
+      '## Actions taken',
+      '## How the process went',
+      '## Agenda (blameless)',
+      '## Follow-ups (exactly three, ranked by impact)',
+    ])
+      expect(markdown).toContain(heading);
+    const opened = eventTime((await drive.events(incident.id, 'IncidentOpened'))[0]);
+    const resolved = eventTime((await drive.events(incident.id, 'IncidentResolved'))[0]);
+    expect(markdown).toContain(`| Opened | ${utc(opened)} |`);
+    expect(markdown).toContain(`| Resolved | ${utc(resolved)} |`);
+    expect(markdown).toContain('Stakeholder updates: 2 posted');
+    expect(markdown).toContain('The payments deploy at 14:00 broke retries');
+
+    // The postmortem clock: halfway, then at the deadline, in the commander's working hours.
+    const timers = placedTimers(queue);
+    const reminded = (n: number) => async () =>
+      (await drive.events(incident.id, 'PostmortemReminded')).length >= n;
+    await timers.runPlaced('postmortem-reminder-1', DANA_ZONE, reminded(1));
+    await timers.runPlaced('postmortem-reminder-2', DANA_ZONE, reminded(2));
+    const reminders = await drive.events(incident.id, 'PostmortemReminded');
+    expect(eventTime(reminders[0]) - resolved).toBeGreaterThanOrEqual(1_500);
+    expect(eventTime(reminders[1]) - resolved).toBeGreaterThanOrEqual(3_000);
+
+    // The meeting: two follow-ups are refused with the reason, three are accepted.
+    const answers = {
+      'answer.whatHappened': { text: { value: 'A deploy removed payment retries.' } },
+      'answer.whyNotDetectedSooner': { text: { value: 'No alert on the payment error rate.' } },
+      'answer.whyResponseTookSoLong': { text: { value: 'It did not; the rollback was quick.' } },
+      'answer.whatWeChange': { text: { value: 'Alert, canary, runbook.' } },
+    };
+    const slot = (rank: number, title: string, owner: string, due: string) => ({
+      [`followup${rank}.title`]: { text: { value: title } },
+      [`followup${rank}.owner`]: { user: { type: 'users_select', selected_user: owner } },
+      [`followup${rank}.due`]: { date: { type: 'datepicker', selected_date: due } },
+    });
+    const opens = t.slack.callsTo('views.open').length;
+    await slash('postmortem');
+    const two = await drive.submitModal(opens, DANA, {
+      ...answers,
+      ...slot(1, 'Alert on payment error rate', ALEX, '2099-01-10'),
+      ...slot(2, 'Canary the payments service', SAM, '2099-01-20'),
+    });
+    expect(two).toMatchObject({
+      response_action: 'errors',
+      errors: { 'followup3.title': expect.stringContaining('exactly three follow-ups') },
+    });
+    expect(await drive.events(incident.id, 'PostmortemRecorded')).toEqual([]);
+    const three = await drive.submitModal(opens, DANA, {
+      ...answers,
+      ...slot(1, 'Alert on payment error rate', ALEX, '2099-01-10'),
+      ...slot(2, 'Canary the payments service', SAM, '2099-01-20'),
+      ...slot(3, 'Runbook for payment retries', DANA, '2099-01-30'),
+    });
+    expect(three).toEqual({});
+    const row = await t.db
+      .selectFrom('incidents')
+      .select('status')
+      .where('id', '=', incident.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('closed');
+    await t.outboxSettled();
+    expect(
+      drive.posted(POSTMORTEMS).some((c) => String(c.args.text).startsWith('Postmortem recorded for')),
+    ).toBe(true);
+    // The postmortem reminders stopped; each follow-up has its reminder instead.
+    await expect
+      .poll(async () =>
+        (await queue.getDelayed())
+          .map((j) => (j.data as { key?: string }).key)
+          .filter(Boolean)
+          .sort(),
+      )
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^follow-up-.+-before$/)]));
+    const keys = (await queue.getDelayed()).map((j) => (j.data as { key?: string }).key ?? '');
+    expect(keys.filter((k) => k.startsWith('postmortem-reminder'))).toEqual([]);
+
+    // The weekly review lists the three open follow-ups.
+    await queue.add(WEEKLY_REVIEW_JOB, {});
+    const review = await t.slack.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === POSTMORTEMS && String(c.args.text).startsWith('Weekly follow-up review'),
+    );
+    expect(String(review.args.text)).toContain('3 open follow-ups');
+    const reviewText = JSON.stringify(review.args.blocks);
+    for (const title of [
+      'Alert on payment error rate',
+      'Canary the payments service',
+      'Runbook for payment retries',
+    ])
+      expect(reviewText).toContain(title);
+  });
+});
