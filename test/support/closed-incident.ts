@@ -9,7 +9,7 @@ import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
 const DAY = 24 * 3_600_000;
 
 /**
- * An incident taken through open, resolve and postmortem `daysAgo` days ago, through the real
+ * An incident taken through open, resolve and (unless `until: 'resolved'`) postmortem `daysAgo` days ago, through the real
  * command path on the bot's database: the setup for tests about what happens to follow-ups.
  * `afterCommit` lets the caller have the bot's timers synced (or not).
  */
@@ -21,6 +21,9 @@ export async function recordClosedIncident(
     title: string;
     followUps: FollowUpInput[];
     daysAgo?: number;
+    service?: string;
+    /** Stop once resolved, leaving the postmortem to the test. */
+    until?: 'resolved' | 'closed';
     afterCommit?: (incidentId: string) => void;
   },
 ): Promise<string> {
@@ -37,7 +40,7 @@ export async function recordClosedIncident(
         actor: input.commander,
         now: at(0),
         title: input.title,
-        service: 'checkout',
+        service: input.service ?? 'checkout',
         severity: 'SEV2',
         private: false,
         drill: false,
@@ -71,7 +74,7 @@ export async function recordClosedIncident(
       requireControl: false,
     },
   ];
-  for (const command of commands) {
+  for (const command of input.until === 'resolved' ? commands.slice(0, 2) : commands) {
     const outcome = await handleCommand(deps, id, command);
     if (!outcome.ok) throw new Error(outcome.rejection.message);
   }
