@@ -3,7 +3,7 @@ import type { OpenedIncident } from '../state.js';
 import { cadenceFor } from '../timer-policy.js';
 import type { TimerPolicy } from '../timer-policy-types.js';
 import type { Instant, SeverityOrPending } from '../types.js';
-import { describeEvent, timeOf } from './timeline.js';
+import { describeEvent, namesIn, timeOf } from './timeline.js';
 
 export interface TimelineEntry {
   readonly at: Instant;
@@ -82,10 +82,11 @@ export function postmortemDraft(
   const firstHoldEnd = events.find(
     (e) => e.type === 'HoldEnded' || e.type === 'HoldLifted' || e.type === 'IncidentResolved',
   );
+  const names = namesIn(events);
   const timeline = events
     .map((event, index) => ({ event, index, at: timeOf(event) }))
     .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at < b.at ? -1 : 1))
-    .map(({ event, at }) => ({ at, who: event.by, what: describeEvent(event) }));
+    .map(({ event, at }) => ({ at, who: event.by, what: describeEvent(event, names) }));
   return {
     number: state.number,
     title: state.title,
@@ -94,7 +95,7 @@ export function postmortemDraft(
     drill: state.drill,
     summary: resolution ? `${state.title}. ${resolution.summary}` : `${state.title}. Not resolved yet.`,
     impact: state.service
-      ? `${state.service} was affected at ${state.severity === 'pending' ? 'an unclassified' : state.severity} severity${end ? ` for ${duration(Date.parse(end) - Date.parse(state.openedAt))}` : ''}.`
+      ? `${capitalise(state.service)} was affected at ${state.severity === 'pending' ? 'an unclassified' : state.severity} severity${end ? ` for ${duration(Date.parse(end) - Date.parse(state.openedAt))}` : ''}.`
       : `Severity ${state.severity}; the affected services were not recorded.`,
     openedAt: state.openedAt,
     resolvedAt,
@@ -171,3 +172,5 @@ export function duration(ms: number): string {
   if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
   return `${Math.floor(hours / 24)} days ${hours % 24} h`;
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

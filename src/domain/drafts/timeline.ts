@@ -7,8 +7,31 @@ export const timeOf = (event: IncidentEvent): Instant =>
 
 const quote = (text: string): string => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
 
+/** Names of things events refer to by id: a hypothesis's or an action's text. */
+export interface TimelineNames {
+  readonly hypotheses: ReadonlyMap<string, string>;
+  readonly actions: ReadonlyMap<string, string>;
+}
+
+const NO_NAMES: TimelineNames = { hypotheses: new Map(), actions: new Map() };
+
+/** The names an incident's events give its hypotheses and actions, for `describeEvent`. */
+export function namesIn(events: readonly IncidentEvent[]): TimelineNames {
+  const hypotheses = new Map<string, string>();
+  const actions = new Map<string, string>();
+  for (const event of events) {
+    if (event.type === 'HypothesisProposed') hypotheses.set(event.hypothesisId, event.text);
+    if (event.type === 'ActionProposed' || event.type === 'ActionStarted')
+      actions.set(event.actionId, event.text);
+  }
+  return { hypotheses, actions };
+}
+
 /** One line of the timeline, in plain words. */
-export function describeEvent(event: IncidentEvent): string {
+export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NAMES): string {
+  const hypothesis = (id: string) =>
+    names.hypotheses.has(id) ? ` "${quote(names.hypotheses.get(id) ?? '')}"` : '';
+  const action = (id: string) => (names.actions.has(id) ? ` "${quote(names.actions.get(id) ?? '')}"` : '');
   switch (event.type) {
     case 'IncidentOpened':
       return `Opened INC-${event.number} "${event.title}" (severity ${event.severity}${event.drill ? ', drill' : ''})`;
@@ -25,19 +48,19 @@ export function describeEvent(event: IncidentEvent): string {
     case 'HypothesisProposed':
       return `Hypothesis: ${quote(event.text)}`;
     case 'HypothesisUpdated':
-      return `Hypothesis ${event.status.replace('_', ' ')}${event.evidence ? `: ${quote(event.evidence)}` : ''}`;
+      return `Hypothesis${hypothesis(event.hypothesisId)} ${event.status.replace('_', ' ')}${event.evidence ? `: ${quote(event.evidence)}` : ''}`;
     case 'HypothesisWithdrawn':
-      return `Confirmed hypothesis withdrawn: ${event.reason}`;
+      return `Confirmed hypothesis${hypothesis(event.hypothesisId)} withdrawn: ${event.reason}`;
     case 'ActionProposed':
       return `Action proposed during the hold: ${quote(event.text)} (owner <@${event.owner}>)`;
     case 'ActionStarted':
       return `Action started: ${quote(event.text)} (owner <@${event.owner}>)`;
     case 'ActionCompleted':
-      return `Action done${event.outcome ? `: ${quote(event.outcome)}` : ''}`;
+      return `Action${action(event.actionId)} done${event.outcome ? `: ${quote(event.outcome)}` : ''}`;
     case 'ActionAbandoned':
-      return `Action abandoned: ${event.reason}`;
+      return `Action${action(event.actionId)} abandoned: ${event.reason}`;
     case 'ActionReassigned':
-      return `Action handed from <@${event.from}> to <@${event.to}>`;
+      return `Action${action(event.actionId)} handed from <@${event.from}> to <@${event.to}>`;
     case 'DecisionRecorded':
       return `Decision: ${event.what} (because ${event.why}; would change our mind: ${event.wouldChangeOurMind})`;
     case 'NoteAdded':
