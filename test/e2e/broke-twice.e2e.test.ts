@@ -106,7 +106,9 @@ describe('"broke twice": a second incident on the same service within 90 days', 
     expect(withControl).toEqual({});
     const recorded = await drive.events(second, 'PostmortemRecorded');
     expect(
-      (recorded[0]?.payload as { followUps: { control: boolean }[] }).followUps.map((f) => f.control),
+      (recorded[0]?.payload as { followUps?: { control: boolean }[] } | undefined)?.followUps?.map(
+        (f) => f.control,
+      ),
     ).toEqual([true, false, false]);
   });
 
