@@ -209,5 +209,50 @@ describe('an incident from open to postmortem recorded', () => {
       'Runbook for payment retries',
     ])
       expect(reviewText).toContain(title);
+
+    // Follow-ups: done from the recorded postmortem, dropped (with a reason) from the review's menu.
+    const record = drive
+      .posted(POSTMORTEMS)
+      .find((c) => String(c.args.text).startsWith('Postmortem recorded for'));
+    const doneValue =
+      (record?.args.blocks as { elements?: { action_id: string; value?: string }[] }[])
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.action_id === 'followup.done')?.value ?? '';
+    const doneUrl = t.slack.responseUrl();
+    await drive.clickOn({ channel: POSTMORTEMS, ts: String(record?.response.ts) }, 'followup.done', ALEX, {
+      value: doneValue,
+      responseUrl: doneUrl,
+    });
+    const thanked = await t.slack.waitForCall('response_url', (c) => c.path === new URL(doneUrl).pathname);
+    expect(String(thanked.args.text)).toContain('Marked done: Alert on payment error rate');
+    const menu = (
+      review.args.blocks as { accessory?: { options: { value: string; text: { text: string } }[] } }[]
+    )
+      .flatMap((b) => b.accessory?.options ?? [])
+      .find((o) => o.text.text.startsWith('Drop: #2'));
+    const dropOpens = t.slack.callsTo('views.open').length;
+    await drive.clickOn({ channel: POSTMORTEMS, ts: String(review.response.ts) }, 'followup.choose', SAM, {
+      selectedOption: menu?.value ?? '',
+    });
+    expect(await drive.submitModal(dropOpens, SAM, { reason: { text: { value: '  ' } } })).toMatchObject({
+      response_action: 'errors',
+    });
+    expect(
+      await drive.submitModal(dropOpens, SAM, {
+        reason: { text: { value: 'The canary platform is being replaced' } },
+      }),
+    ).toEqual({});
+    expect((await drive.events(incident.id, 'FollowUpCompleted')).length).toBe(1);
+    const dropped = await drive.events(incident.id, 'FollowUpDropped');
+    expect((dropped[0]?.payload as { reason?: string } | undefined)?.reason).toBe(
+      'The canary platform is being replaced',
+    );
+
+    // The figures count this incident.
+    const statsUrl = t.slack.responseUrl();
+    await sendSlashCommand(t.target, { text: 'stats', userId: SAM, teamId: TEAM, responseUrl: statsUrl });
+    const figures = await t.slack.waitForCall('response_url', (c) => c.path === new URL(statsUrl).pathname);
+    expect(String(figures.args.text)).toContain('*Last 30 days*: 1 incident (');
+    expect(String(figures.args.text)).toContain('Update cadence kept: 100% (1 of 1)');
   });
 });

@@ -104,6 +104,32 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       return rows.map(toStoredIncident);
     },
 
+    async listOpenedSince(teamId, since) {
+      const rows = await db
+        .selectFrom('incidents')
+        .select(INCIDENT_COLUMNS)
+        .where('team_id', '=', teamId)
+        .where('drill', '=', false)
+        .where('opened_at', '>=', new Date(since))
+        .orderBy('opened_at')
+        .limit(5_000)
+        .execute();
+      return rows.map(toStoredIncident);
+    },
+
+    async eventTimes(incidentIds, type) {
+      const times = new Map<string, string[]>();
+      if (incidentIds.length === 0) return times;
+      const rows = await db
+        .selectFrom('incident_events')
+        .select(['incident_id', sql<string>`payload->>'at'`.as('at')])
+        .where('incident_id', 'in', incidentIds)
+        .where('type', '=', type)
+        .execute();
+      for (const row of rows) times.set(row.incident_id, [...(times.get(row.incident_id) ?? []), row.at]);
+      return times;
+    },
+
     async events(incidentId) {
       const rows = await db
         .selectFrom('incident_events')

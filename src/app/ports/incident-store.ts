@@ -63,6 +63,10 @@ export interface IncidentStore {
     since: string,
     excludeId: string,
   ): Promise<StoredIncident[]>;
+  /** Real (not drill) incidents opened since `since`, oldest first: the figures' raw material. */
+  listOpenedSince(teamId: string, since: string): Promise<StoredIncident[]>;
+  /** When each of these incidents recorded events of one type (e.g. stakeholder updates). */
+  eventTimes(incidentIds: readonly string[], type: IncidentEvent['type']): Promise<Map<string, string[]>>;
   events(incidentId: string): Promise<StoredEvent[]>;
   /** Records the channel an effect created, unless one is already recorded; returns the recorded one. */
   recordChannel(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { figureBlocks } from '../../../src/adapters/slack/views/figures.js';
 import { renderHeader } from '../../../src/adapters/slack/views/header.js';
 import { renderHome } from '../../../src/adapters/slack/views/home.js';
+import { figuresFor } from '../../../src/app/figures.js';
 import type { StoredIncident } from '../../../src/app/ports/incident-store.js';
 import { type IncidentEvent, type OpenedIncident, replay } from '../../../src/domain/index.js';
 import { blockKitProblems } from '../../support/block-kit-limits.js';
@@ -51,9 +53,34 @@ describe('Block Kit limits', () => {
       headerTs: null,
       announcement: null,
     }));
-    const home = renderHome('U1', incidents, '/incident');
+    const followUps = Array.from({ length: 40 }, (_, i) => ({
+      incidentId: `i${i}`,
+      number: i + 1,
+      followUp: {
+        id: `f${i}`,
+        title: long(i).slice(0, 200),
+        owner: 'U1',
+        due: '2026-12-01',
+        rank: 1 as const,
+        control: false,
+        status: 'open' as const,
+        closedAt: null,
+        dropReason: null,
+        remindedBefore: false,
+        remindedOverdue: false,
+      },
+    }));
+    const figures = [30, 90].map((days) =>
+      figuresFor(
+        incidents.map((i) => ({ state: i.state as OpenedIncident, updateTimes: [] })),
+        { now: at(60), days, policy: POLICY, timezone: 'UTC' },
+      ),
+    );
+    const home = renderHome('U1', incidents, '/incident', { followUps, figures: figureBlocks(figures) });
     expect(blockKitProblems(home.blocks, 'home')).toEqual([]);
     expect(JSON.stringify(home.blocks)).toContain('more.');
+    expect(JSON.stringify(home.blocks)).toContain('Your follow-ups* (40 open)');
+    expect(JSON.stringify(home.blocks)).toContain('Median time to commander');
   });
 
   it('the checker itself catches an oversized payload', () => {

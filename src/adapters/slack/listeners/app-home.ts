@@ -2,9 +2,11 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { blockActionSchema } from '../parse/block-action.js';
+import { figureBlocks } from '../views/figures.js';
 import { OPEN_FROM_HOME_ACTION, renderHome } from '../views/home.js';
 import { openModal } from '../views/open-modal.js';
 import type { ListenerDeps } from './deps.js';
+import { loadFigures } from './load-figures.js';
 
 const appHomeOpenedSchema = z.object({
   team_id: z.string().min(1),
@@ -28,7 +30,10 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, teamId:
   );
   await client.views.publish({
     user_id: userId,
-    view: renderHome(userId, incidents, deps.config.slack.command, { followUps }),
+    view: renderHome(userId, incidents, deps.config.slack.command, {
+      followUps,
+      figures: figureBlocks(await loadFigures(deps, teamId)),
+    }),
   });
 }
 

@@ -21,6 +21,7 @@ export function helpText(command: string, unknownWord?: string, context?: HelpCo
 
 const general = (command: string) => [
   `• \`${command} open <title>\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
+  `• \`${command} stats\`: how incident response went over the last 30 and 90 days`,
   `• \`${command} help\`: this list`,
   'In an incident channel:',
   `• \`${command} status\`: the incident at a glance, just for you`,

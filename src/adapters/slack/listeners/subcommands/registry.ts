@@ -2,6 +2,7 @@ import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
+import { stats } from './stats.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
 import { update } from './update.js';
@@ -19,4 +20,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   update,
   timers,
   postmortem,
+  stats,
 };

@@ -1,0 +1,135 @@
+import { DateTime } from 'luxon';
+import { cadenceFor, type OpenedIncident, type Severity, type TimerPolicy } from '../domain/index.js';
+
+/** One incident as the figures need it: its state and when its stakeholder updates went out. */
+export interface IncidentRecord {
+  readonly state: OpenedIncident;
+  readonly updateTimes: readonly string[];
+}
+
+/** How incident response went over a window. Shares are 0–1, or null when nothing was measurable. */
+export interface Figures {
+  readonly days: number;
+  readonly incidents: number;
+  /** `YYYY-MM` → count by severity (unclassified as `pending`). */
+  readonly bySeverityPerMonth: Readonly<Record<string, Readonly<Record<Severity | 'pending', number>>>>;
+  readonly medianTimeToCommanderMs: number | null;
+  readonly medianTimeToResolveMs: number | null;
+  readonly escalations: number;
+  readonly holdRespected: Share;
+  readonly updateCadenceKept: Share;
+  readonly postmortemsOnTime: Share;
+  readonly followUpsOnTime: Share;
+}
+
+export interface Share {
+  readonly of: number;
+  readonly kept: number;
+}
+
+/**
+ * The definitions, said beside each figure wherever it is shown, so nobody argues about what a
+ * number means during a review.
+ */
+export const FIGURE_DEFINITIONS = {
+  timeToCommander: 'from opening until someone first held the commander role',
+  timeToResolve: 'from opening until resolved',
+  escalations: 'incidents still unresolved at ESCALATE_AFTER, so paged to the senior engineer and the VP',
+  holdRespected:
+    'incidents with a diagnosis hold whose hold ran its course, ended with the resolution, or was lifted early by the commander with a reason (the bot refuses actions during a hold, so work never starts around it)',
+  updateCadenceKept:
+    'incidents at a severity with an update cadence where no gap between opening, each stakeholder update and resolution exceeded the cadence',
+  postmortemsOnTime: 'required postmortems now due that were recorded by POSTMORTEM_DUE after resolution',
+  followUpsOnTime: 'follow-ups due by today that were marked done on or before their due date',
+} as const;
+
+/** The order severities are listed in. */
+export const SEVERITY_ORDER = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'pending'] as const;
+
+/** The figures for the incidents opened in the last `days` days (drills excluded by the caller or here). */
+export function figuresFor(
+  records: readonly IncidentRecord[],
+  options: {
+    readonly now: string;
+    readonly days: number;
+    readonly policy: TimerPolicy;
+    readonly timezone: string;
+  },
+): Figures {
+  const since = DateTime.fromISO(options.now).minus({ days: options.days }).toISO() ?? options.now;
+  const inWindow = records.filter(
+    (r) => !r.state.drill && r.state.openedAt >= since && r.state.openedAt <= options.now,
+  );
+  const bySeverityPerMonth: Record<string, Record<Severity | 'pending', number>> = {};
+  for (const { state } of inWindow) {
+    const month = DateTime.fromISO(state.openedAt, { zone: options.timezone }).toFormat('yyyy-MM');
+    bySeverityPerMonth[month] ??= { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0, pending: 0 };
+    bySeverityPerMonth[month][state.severity] += 1;
+  }
+  const resolved = inWindow.flatMap((r) =>
+    r.state.status === 'resolved' || r.state.status === 'closed'
+      ? [{ ...r, resolution: r.state.resolution }]
+      : [],
+  );
+  const today =
+    DateTime.fromISO(options.now, { zone: options.timezone }).toISODate() ?? options.now.slice(0, 10);
+  return {
+    days: options.days,
+    incidents: inWindow.length,
+    bySeverityPerMonth,
+    medianTimeToCommanderMs: median(
+      inWindow.flatMap(({ state }) =>
+        state.commanderFirstNamedAt ? [between(state.openedAt, state.commanderFirstNamedAt)] : [],
+      ),
+    ),
+    medianTimeToResolveMs: median(resolved.map((r) => between(r.state.openedAt, r.resolution.at))),
+    escalations: inWindow.filter((r) => r.state.escalatedAt !== null).length,
+    holdRespected: share(
+      inWindow.flatMap(({ state }) => {
+        if (state.hold.state === 'off' || state.hold.state === 'active') return [];
+        return [
+          state.hold.state === 'ended' || (state.hold.state === 'lifted' && state.hold.reason.trim() !== ''),
+        ];
+      }),
+    ),
+    updateCadenceKept: share(
+      resolved.flatMap((r) => {
+        const cadence = cadenceFor(r.state.severity, options.policy);
+        if (cadence <= 0) return [];
+        const marks = [r.state.openedAt, ...[...r.updateTimes].sort(), r.resolution.at];
+        return [marks.every((at, i) => i === 0 || between(marks[i - 1] ?? at, at) <= cadence)];
+      }),
+    ),
+    postmortemsOnTime: share(
+      resolved.flatMap((r) => {
+        if (!r.resolution.postmortemRequired) return [];
+        const due = Date.parse(r.resolution.at) + options.policy.postmortemDue;
+        const recordedAt = r.state.status === 'closed' ? Date.parse(r.state.postmortem.at) : null;
+        if (recordedAt === null && due > Date.parse(options.now)) return [];
+        return [recordedAt !== null && recordedAt <= due];
+      }),
+    ),
+    followUpsOnTime: share(
+      inWindow.flatMap(({ state }) =>
+        state.status !== 'closed'
+          ? []
+          : state.followUps
+              .filter((f) => f.due <= today)
+              .map((f) => f.status === 'done' && f.closedAt !== null && f.closedAt.slice(0, 10) <= f.due),
+      ),
+    ),
+  };
+}
+
+const between = (from: string, to: string): number => Date.parse(to) - Date.parse(from);
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function share(outcomes: readonly boolean[]): Share {
+  return { of: outcomes.length, kept: outcomes.filter(Boolean).length };
+}
