@@ -215,7 +215,7 @@ describe('an incident from open to postmortem recorded', () => {
       .posted(POSTMORTEMS)
       .find((c) => String(c.args.text).startsWith('Postmortem recorded for'));
     const doneValue =
-      (record?.args.blocks as { elements?: { action_id: string; value?: string }[] }[])
+      ((record?.args.blocks ?? []) as { elements?: { action_id: string; value?: string }[] }[])
         .flatMap((b) => b.elements ?? [])
         .find((e) => e.action_id === 'followup.done')?.value ?? '';
     const doneUrl = t.slack.responseUrl();
