@@ -1,7 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { IncidentCommand } from '../../../domain/index.js';
-import { inputText, modalMetadata, selectedUser, viewSubmissionSchema } from '../parse/view-submission.js';
+import {
+  inputText,
+  metadataOf,
+  modalMetadata,
+  selectedUser,
+  viewSubmissionSchema,
+} from '../parse/view-submission.js';
 import {
   ADD_ACTION_MODAL,
   addActionModal,
@@ -106,12 +112,7 @@ export function registerActionLifecycle(app: App, deps: ListenerDeps): void {
 
   app.view(UPDATE_ACTION_MODAL, async ({ body, ack }) => {
     const parsed = viewSubmissionSchema.safeParse(body);
-    let metadata: z.output<typeof metadataSchema> | null = null;
-    try {
-      metadata = parsed.success ? metadataSchema.parse(JSON.parse(parsed.data.view.private_metadata)) : null;
-    } catch {
-      metadata = null;
-    }
+    const metadata = parsed.success ? metadataOf(parsed.data, metadataSchema) : null;
     if (!parsed.success || !metadata)
       return void (await ack({
         response_action: 'errors',

@@ -2,7 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { blockActionSchema, teamOf } from '../parse/block-action.js';
-import { inputText, viewSubmissionSchema } from '../parse/view-submission.js';
+import { inputText, metadataOf, viewSubmissionSchema } from '../parse/view-submission.js';
 import { DROP_FOLLOW_UP_MODAL, dropFollowUpModal } from '../views/drop-follow-up-modal.js';
 import { FOLLOW_UP_DONE_ACTION, FOLLOW_UP_DROP_ACTION } from '../views/postmortem-messages.js';
 import { FOLLOW_UP_CHOICE_ACTION } from '../views/weekly-review.js';
@@ -95,12 +95,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
 
   app.view(DROP_FOLLOW_UP_MODAL, async ({ body, ack, client }) => {
     const parsed = viewSubmissionSchema.safeParse(body);
-    let metadata: z.output<typeof dropMetadata> | null = null;
-    try {
-      metadata = parsed.success ? dropMetadata.parse(JSON.parse(parsed.data.view.private_metadata)) : null;
-    } catch {
-      metadata = null;
-    }
+    const metadata = parsed.success ? metadataOf(parsed.data, dropMetadata) : null;
     if (!parsed.success || !metadata)
       return void (await ack({
         response_action: 'errors',

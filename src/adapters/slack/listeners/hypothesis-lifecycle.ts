@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { blockActionSchema, teamOf } from '../parse/block-action.js';
-import { inputText, viewSubmissionSchema } from '../parse/view-submission.js';
+import { inputText, metadataOf, viewSubmissionSchema } from '../parse/view-submission.js';
 import { EVIDENCE_MODAL, evidenceModal } from '../views/evidence-modal.js';
 import { MARK_HYPOTHESIS_ACTION } from '../views/header-work.js';
 import type { ListenerDeps } from './deps.js';
@@ -80,12 +80,7 @@ export function registerHypothesisLifecycle(app: App, deps: ListenerDeps): void 
 
   app.view(EVIDENCE_MODAL, async ({ body, ack }) => {
     const parsed = viewSubmissionSchema.safeParse(body);
-    let metadata: z.output<typeof metadataSchema> | null = null;
-    try {
-      metadata = parsed.success ? metadataSchema.parse(JSON.parse(parsed.data.view.private_metadata)) : null;
-    } catch {
-      metadata = null;
-    }
+    const metadata = parsed.success ? metadataOf(parsed.data, metadataSchema) : null;
     if (!parsed.success || !metadata) {
       deps.logger.warn({ issues: parsed.error?.issues }, 'evidence modal submission did not parse');
       await ack({

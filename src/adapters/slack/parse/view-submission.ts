@@ -21,15 +21,18 @@ export type ViewSubmission = z.output<typeof viewSubmissionSchema>;
 
 export const modalMetadataSchema = z.object({ incidentId: z.string().uuid() });
 
-/** Parses the JSON the modal was opened with; null when it is not ours. */
-export function modalMetadata(submission: ViewSubmission): z.output<typeof modalMetadataSchema> | null {
+/** Parses the JSON a modal was opened with against `schema`; null when it is not ours. */
+export function metadataOf<S extends z.ZodType>(submission: ViewSubmission, schema: S): z.output<S> | null {
   try {
-    const parsed = modalMetadataSchema.safeParse(JSON.parse(submission.view.private_metadata));
+    const parsed = schema.safeParse(JSON.parse(submission.view.private_metadata));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** The incident a modal was opened for; null when it is not ours. */
+export const modalMetadata = (submission: ViewSubmission) => metadataOf(submission, modalMetadataSchema);
 
 /** The text typed into the input block `blockId` (action id `text` unless named). */
 export const inputText = (submission: ViewSubmission, blockId: string, actionId = 'text'): string =>
