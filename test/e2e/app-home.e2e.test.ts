@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { recordClosedIncident } from '../support/closed-incident.js';
 import {
   appHomeOpenedEnvelope,
   blockActionPayload,
@@ -118,5 +119,50 @@ describe('the App Home', () => {
     });
     const opened = await t.slack.waitForCall('views.open', (c) => c.args.trigger_id === '7.7.7');
     expect(opened.args.view).toMatchObject({ callback_id: 'incident.open' });
+  });
+
+  it('lists the viewer’s open follow-ups with done and drop, re-published once one is done; and the figures', async () => {
+    const OWNER = 'U0OWNER';
+    const id = await recordClosedIncident(t.db, {
+      teamId: TEAM,
+      commander: DANA,
+      title: 'Queue stuck',
+      daysAgo: 3,
+      followUps: [
+        { id: 'q1', title: 'Alert on queue age', owner: OWNER, due: '2099-01-01', rank: 1, control: true },
+        {
+          id: 'q2',
+          title: 'Dead-letter replay tool',
+          owner: OWNER,
+          due: '2099-01-02',
+          rank: 2,
+          control: false,
+        },
+        { id: 'q3', title: 'Capacity plan', owner: DANA, due: '2099-01-03', rank: 3, control: false },
+      ],
+    });
+    const view = await home(OWNER, 'Ev0HOME3');
+    expect(view).toContain('Your follow-ups* (2 open)');
+    expect(view).toContain('Alert on queue age');
+    expect(view).not.toContain('Capacity plan');
+    expect(view).toContain('Median time to commander');
+
+    const publishes = t.slack.callsTo('views.publish').length;
+    await sendInteraction(t.target, {
+      ...blockActionPayload({
+        actionId: 'followup.done',
+        value: `${id}|q1`,
+        userId: OWNER,
+        channelId: 'unused',
+        messageTs: '1.1',
+        teamId: TEAM,
+      }),
+      container: { type: 'view', view_id: 'V2' },
+      view: { id: 'V2', type: 'home' },
+    });
+    await t.slack.waitForCalls('views.publish', publishes + 1);
+    const after = JSON.stringify(t.slack.callsTo('views.publish').at(-1)?.args.view);
+    expect(after).toContain('Your follow-ups* (1 open)');
+    expect(after).not.toContain('Alert on queue age');
   });
 });
