@@ -160,7 +160,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       clock,
       store,
       openIncident: (request) => openIncident({ ...deps, newId: randomUUID }, request),
-      handleCommand: (incidentId, command, extra) => handleCommand(deps, incidentId, command, extra),
+      handleCommand: (incidentId, command) => handleCommand(deps, incidentId, command),
       newId: randomUUID,
       markEventProcessed: (teamId, eventId) => markSlackEventProcessed(db, teamId, eventId),
       zoneOf,

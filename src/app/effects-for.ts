@@ -31,7 +31,13 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
         effects.push({ kind: 'update.nudge', recipient: event.recipient, at: event.at });
         break;
       case 'StakeholderUpdatePosted':
-        effects.push({ kind: 'update.post', text: event.text, by: event.by, at: event.at });
+        effects.push({
+          kind: 'update.post',
+          text: event.text,
+          by: event.by,
+          at: event.at,
+          ...(event.alsoPostedTo ? { alsoTo: event.alsoPostedTo } : {}),
+        });
         break;
       case 'IncidentResolved':
         effects.push({ kind: 'resolution.post' });

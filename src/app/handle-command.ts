@@ -6,7 +6,6 @@ import {
   type IncidentState,
   type Rejection,
 } from '../domain/index.js';
-import type { Effect } from './effects.js';
 import { effectsFor } from './effects-for.js';
 import type { IncidentStore, StoredIncident } from './ports/incident-store.js';
 
@@ -36,7 +35,6 @@ export async function handleCommand(
   deps: CommandDeps,
   incidentId: string,
   command: IncidentCommand,
-  extraEffects: readonly Effect[] = [],
 ): Promise<CommandOutcome> {
   const outcome = await deps.store.transaction(async (tx): Promise<CommandOutcome> => {
     const incident = await tx.lockIncident(incidentId);
@@ -49,7 +47,7 @@ export async function handleCommand(
     if (decision.events.length === 0) return { ok: true, incident, events: [], ...notice };
     const state = fold(incident.state, decision.events);
     await tx.appendEvents(incident, incident.version, decision.events, state);
-    await tx.enqueueEffects(incident, [...effectsFor(decision.events, isPrivate(state)), ...extraEffects]);
+    await tx.enqueueEffects(incident, effectsFor(decision.events, isPrivate(state)));
     return {
       ok: true,
       incident: { ...incident, state, version: incident.version + decision.events.length },

@@ -123,6 +123,8 @@ export interface PostStakeholderUpdate extends CommandBase<'PostStakeholderUpdat
   readonly nextUpdateBy: Instant | null;
   /** A resolution time the commander chose to give; never invented by the bot. */
   readonly expectedResolution: string | null;
+  /** A channel chosen for this update besides the usual ones (a private incident's stakeholders). */
+  readonly alsoPostTo?: string | null;
 }
 export interface SnoozeUpdateNudge extends CommandBase<'SnoozeUpdateNudge'> {
   readonly minutes: 15 | 30 | 60;

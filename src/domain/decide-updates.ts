@@ -26,6 +26,7 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
     text,
     nextUpdateBy: command.nextUpdateBy,
     expectedResolution: command.expectedResolution?.trim() || null,
+    ...(command.alsoPostTo ? { alsoPostedTo: command.alsoPostTo } : {}),
   });
 }
 

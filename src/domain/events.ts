@@ -132,6 +132,8 @@ export interface StakeholderUpdatePosted extends EventBase<'StakeholderUpdatePos
   readonly text: string;
   readonly nextUpdateBy: Instant | null;
   readonly expectedResolution: string | null;
+  /** Where else it went, when a channel was chosen for it. */
+  readonly alsoPostedTo?: string | null;
 }
 export interface UpdateNudged extends EventBase<'UpdateNudged'> {
   readonly recipient: UserId | null;

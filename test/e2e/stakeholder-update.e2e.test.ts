@@ -127,4 +127,46 @@ describe('update nudges and stakeholder updates', () => {
     const header = JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
     expect(header).toMatch(/Next timer: (escalation|stakeholder update due)/);
   });
+
+  it('keeps a private incident’s updates in its channel, unless a channel is chosen for one', async () => {
+    const secret = await drive.openFromForm('Leaked deploy key', DANA, { service: 'ci', flags: ['private'] });
+    const SECURITY = 'C0SECURITY';
+    t.slack.addChannel({ id: SECURITY, name: 'security-leads' });
+    const postUpdate = async (text: string, channel: string | null) => {
+      const opens = t.slack.callsTo('views.open').length;
+      await sendSlashCommand(t.target, {
+        text: 'update',
+        userId: DANA,
+        teamId: TEAM,
+        channelId: secret.channel,
+      });
+      await t.slack.waitForCalls('views.open', opens + 1);
+      expect(JSON.stringify(t.slack.callsTo('views.open').at(-1)?.args.view)).toContain(
+        '"block_id":"channel"',
+      );
+      return drive.submitModal(opens, DANA, {
+        text: { text: { value: text } },
+        next: { choice: { type: 'static_select', selected_option: { value: 'cadence' } } },
+        ...(channel
+          ? { channel: { channel: { type: 'conversations_select', selected_conversation: channel } } }
+          : {}),
+      });
+    };
+    expect(await postUpdate('Key rotated; checking for use.', null)).toEqual({});
+    expect(await postUpdate('No misuse found so far.', SECURITY)).toEqual({});
+    await t.outboxSettled();
+    const where = (text: string) =>
+      t.slack
+        .callsTo('chat.postMessage')
+        .filter((c) => String(c.args.text).includes(text))
+        .map((c) => c.args.channel)
+        .sort();
+    expect(where('Key rotated')).toEqual([secret.channel]);
+    expect(where('No misuse found')).toEqual([SECURITY, secret.channel].sort());
+    const posted = await drive.events(secret.id, 'StakeholderUpdatePosted');
+    expect(posted.map((e) => (e.payload as { alsoPostedTo?: string }).alsoPostedTo ?? null)).toEqual([
+      null,
+      SECURITY,
+    ]);
+  });
 });

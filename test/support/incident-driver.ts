@@ -47,24 +47,56 @@ export function incidentDriver(t: Driver | BotUnderTest) {
   async function open(title: string, userId: string): Promise<DrivenIncident> {
     const before = await t.db.selectFrom('incidents').select('id').execute();
     await sendSlashCommand(t.target, { text: `open ${title}`, userId, teamId: TEAM });
+    return waitForChannel(
+      title,
+      before.map((r) => r.id),
+    );
+  }
+
+  /** The incident with this title (and none of these ids), once its channel and header exist. */
+  async function waitForChannel(title: string, notIds: readonly string[]): Promise<DrivenIncident> {
     for (let i = 0; i < 400; i++) {
       const row = await t.db
         .selectFrom('incidents')
         .select(['id', 'channel_id', 'header_ts'])
         .where('title', '=', title)
-        .$if(before.length > 0, (qb) =>
-          qb.where(
-            'id',
-            'not in',
-            before.map((r) => r.id),
-          ),
-        )
+        .$if(notIds.length > 0, (qb) => qb.where('id', 'not in', notIds))
         .executeTakeFirst();
       if (row?.channel_id && row.header_ts)
         return { id: row.id, channel: row.channel_id, headerTs: row.header_ts };
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`incident "${title}" did not get a channel and header`);
+  }
+
+  /** Opens an incident through the triage form (answers that make it SEV1), with flags. */
+  async function openFromForm(
+    title: string,
+    userId: string,
+    options: { service: string; flags: ('private' | 'drill')[] },
+  ): Promise<DrivenIncident> {
+    const select = (value: string) => ({ answer: { type: 'static_select', selected_option: { value } } });
+    await sendInteraction(
+      t.target,
+      viewSubmissionPayload({
+        callbackId: 'incident.open',
+        userId,
+        teamId: TEAM,
+        privateMetadata: JSON.stringify({ channel: 'C0GENERAL', duplicateAcknowledged: true }),
+        values: {
+          title: { text: { type: 'plain_text_input', value: title } },
+          service: { text: { type: 'plain_text_input', value: options.service } },
+          'triage.customerImpact': select('most'),
+          'triage.criticalPathDown': select('yes'),
+          'triage.dataAtRisk': select('no'),
+          'triage.workaroundExists': select('no'),
+          flags: {
+            flags: { type: 'checkboxes', selected_options: options.flags.map((value) => ({ value })) },
+          },
+        },
+      }),
+    );
+    return waitForChannel(title, []);
   }
 
   /** Clicks a button on a message; `responseUrl` receives the ephemeral answer, if any. */
@@ -139,5 +171,5 @@ export function incidentDriver(t: Driver | BotUnderTest) {
   const posted = (channel: string) =>
     t.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
 
-  return { events, open, click, clickOn, submitModal, resolve, posted };
+  return { events, open, openFromForm, click, clickOn, submitModal, resolve, posted };
 }

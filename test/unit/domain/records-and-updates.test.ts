@@ -148,6 +148,13 @@ describe('stakeholder updates', () => {
       .thenEmits({ expectedResolution: null });
   });
 
+  it('record a channel chosen for them, and only when one was', () => {
+    const chosen = given(opened()).when({ ...post, alsoPostTo: 'C0SECURITY' });
+    chosen.thenEmits({ type: 'StakeholderUpdatePosted', alsoPostedTo: 'C0SECURITY' });
+    const plain = given(opened()).when(post);
+    expect(plain.decision.ok && plain.decision.events[0]).not.toHaveProperty('alsoPostedTo');
+  });
+
   it('need text and a next-update time still ahead', () => {
     given(opened())
       .when({ ...post, text: '' })

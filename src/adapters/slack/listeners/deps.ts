@@ -1,4 +1,3 @@
-import type { Effect } from '../../../app/effects.js';
 import type { CommandOutcome } from '../../../app/handle-command.js';
 import type { OpenIncidentRequest } from '../../../app/open-incident.js';
 import type { Clock } from '../../../app/ports/clock.js';
@@ -14,12 +13,7 @@ export interface ListenerDeps {
   readonly clock: Clock;
   readonly store: IncidentStore;
   readonly openIncident: (request: OpenIncidentRequest) => Promise<CommandOutcome>;
-  /** `extraEffects` are Slack effects this request adds to those the events call for. */
-  readonly handleCommand: (
-    incidentId: string,
-    command: IncidentCommand,
-    extraEffects?: readonly Effect[],
-  ) => Promise<CommandOutcome>;
+  readonly handleCommand: (incidentId: string, command: IncidentCommand) => Promise<CommandOutcome>;
   /** Records a Slack event id; false when it was already processed (Slack retried the delivery). */
   /** Ids for new hypotheses, actions, decisions and follow-ups. */
   readonly newId: () => string;

@@ -26,7 +26,7 @@ const homeSchema = z.object({
  */
 export function registerFollowUps(app: App, deps: ListenerDeps): void {
   async function complete(body: unknown, client: WebClient, respond: RespondFn | undefined, value?: string) {
-    const where = await locateIncidentByValue(deps, withValue(body, value));
+    const where = await locateIncidentByValue(deps, body, value);
     const followUp =
       where?.incident.state.status === 'closed'
         ? where.incident.state.followUps.find((f) => f.id === where.thingId)
@@ -53,7 +53,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
     respond: RespondFn | undefined,
     value?: string,
   ) {
-    const where = await locateIncidentByValue(deps, withValue(body, value));
+    const where = await locateIncidentByValue(deps, body, value);
     const followUp =
       where?.incident.state.status === 'closed'
         ? where.incident.state.followUps.find((f) => f.id === where.thingId)
@@ -114,11 +114,4 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
     const incident = await deps.store.findById(metadata.incidentId);
     if (incident) await publishHome(deps, client, incident.teamId, parsed.data.user.id);
   });
-}
-
-/** The weekly review's menu carries the value in its option; the rest of the path reads `actions[0].value`. */
-function withValue(body: unknown, value: string | undefined): unknown {
-  if (value === undefined || typeof body !== 'object' || body === null) return body;
-  const actions = (body as { actions?: unknown[] }).actions ?? [];
-  return { ...body, actions: [{ ...(actions[0] as object), value }, ...actions.slice(1)] };
 }

@@ -35,19 +35,21 @@ const uuid = z.string().uuid();
 
 /**
  * The incident a button names in its value (`<incident id>` or `<incident id>|<thing id>`), for
- * buttons outside the incident channel: direct messages, the postmortem channel, App Home.
- * The incident must belong to the clicking person's workspace.
+ * buttons outside the incident channel: direct messages, the postmortem channel, App Home. A menu
+ * passes its chosen option's value as `value`. The incident must belong to the clicking person's
+ * workspace.
  */
 export async function locateIncidentByValue(
   deps: ListenerDeps,
   body: unknown,
+  value?: string,
 ): Promise<(ButtonContext & { readonly thingId: string | null }) | null> {
   const parsed = blockActionSchema.safeParse(body);
   if (!parsed.success) {
     deps.logger.warn({ issues: parsed.error.issues }, 'block action payload did not parse');
     return null;
   }
-  const [incidentId, thingId] = (parsed.data.actions[0]?.value ?? '').split('|');
+  const [incidentId, thingId] = (value ?? parsed.data.actions[0]?.value ?? '').split('|');
   if (!uuid.safeParse(incidentId).success) return null;
   const incident = await deps.store.findById(incidentId ?? '');
   if (!incident || incident.teamId !== teamOf(parsed.data)) return null;

@@ -90,23 +90,17 @@ export function registerStakeholderUpdate(app: App, deps: ListenerDeps): void {
     const now = deps.clock.now().toISOString();
     const choice = next.data.next.choice.selected_option?.value ?? 'cadence';
     const minutes = Number(choice);
-    const text = inputText(parsed.data, 'text');
     const chosen = channelSchema.safeParse(parsed.data.view.state.values).data?.channel?.channel
       .selected_conversation;
-    const outcome = await deps.handleCommand(
-      metadata.incidentId,
-      {
-        type: 'PostStakeholderUpdate',
-        actor: parsed.data.user.id,
-        now,
-        text,
-        nextUpdateBy: Number.isFinite(minutes) && minutes > 0 ? addMilliseconds(now, minutes * 60_000) : null,
-        expectedResolution: null,
-      },
-      chosen
-        ? [{ kind: 'update.post', text: text.trim(), by: parsed.data.user.id, at: now, alsoTo: chosen }]
-        : [],
-    );
+    const outcome = await deps.handleCommand(metadata.incidentId, {
+      type: 'PostStakeholderUpdate',
+      actor: parsed.data.user.id,
+      now,
+      text: inputText(parsed.data, 'text'),
+      nextUpdateBy: Number.isFinite(minutes) && minutes > 0 ? addMilliseconds(now, minutes * 60_000) : null,
+      expectedResolution: null,
+      alsoPostTo: chosen ?? null,
+    });
     if (!outcome.ok)
       return void (await ack({ response_action: 'errors', errors: { text: outcome.rejection.message } }));
     await ack();
