@@ -18,7 +18,7 @@ describe('the postmortem draft of a 2,000-event incident', () => {
   it('summarises the timeline in a message within Slack’s limits', () => {
     expect(events).toHaveLength(2_000);
     const message = postmortemSummaryMessage(draft, '00000000-0000-4000-8000-000000000042', 'C0INC');
-    expect(blockKitProblems(message.blocks, 'message')).toEqual([]);
+    expect(blockKitProblems(message.blocks ?? [], 'message')).toEqual([]);
     expect(JSON.stringify(message.blocks)).toContain('…and 1992 more entries in the full draft below.');
   });
 

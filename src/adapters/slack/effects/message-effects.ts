@@ -8,6 +8,7 @@ import {
   millisecondsBetween,
   SYSTEM_ACTOR,
 } from '../../../domain/index.js';
+import type { SlackMessage } from '../views/format.js';
 import {
   escalationBriefMessage,
   escalationPageMessage,
@@ -15,9 +16,9 @@ import {
   holdSummaryMessage,
   postmortemReminderMessage,
   stakeholderUpdateMessage,
-  type TimerMessage,
   updateNudgeMessage,
 } from '../views/timer-messages.js';
+import { postMessage } from './post-message.js';
 import { callSlack as call, tolerating } from './slack-errors.js';
 
 export interface MessageEffectDeps {
@@ -52,13 +53,9 @@ type Opened = Exclude<IncidentState, { status: 'none' }>;
  * Slack accepted it does not post a second time.
  */
 export function createMessageEffectPerformer(deps: MessageEffectDeps) {
-  const post = async (channel: string, message: TimerMessage): Promise<string> => {
-    const { ts } = await call(() =>
-      deps.client.chat.postMessage({ channel, unfurl_links: false, ...message }),
-    );
-    return `posted ${ts ?? ''} in ${channel}`;
-  };
-  const directMessage = async (user: string, message: TimerMessage): Promise<string> => {
+  const post = async (channel: string, message: SlackMessage): Promise<string> =>
+    `posted ${await postMessage(deps.client, channel, message)} in ${channel}`;
+  const directMessage = async (user: string, message: SlackMessage): Promise<string> => {
     const opened = await call(() => deps.client.conversations.open({ users: user }));
     const channel = opened.channel?.id;
     if (!channel) throw new Error(`conversations.open gave no channel for ${user}`);

@@ -8,13 +8,14 @@ import {
   renderPostmortemMarkdown,
   type TimerPolicy,
 } from '../../../domain/index.js';
+import type { SlackMessage } from '../views/format.js';
 import { incidentRef } from '../views/labels.js';
 import {
   postmortemRecordMessage,
   postmortemSummaryMessage,
   resolutionMessage,
-  type SlackMessage,
 } from '../views/postmortem-messages.js';
+import { postMessage } from './post-message.js';
 import { callSlack } from './slack-errors.js';
 
 export interface PostmortemEffectDeps {
@@ -37,13 +38,7 @@ type PostmortemEffect = Extract<
  * threads the file under the summary the first attempt posted.
  */
 export function createPostmortemEffectPerformer(deps: PostmortemEffectDeps) {
-  const post = async (channel: string, message: SlackMessage): Promise<string> => {
-    const { ts } = await callSlack(() =>
-      deps.client.chat.postMessage({ channel, unfurl_links: false, ...message }),
-    );
-    if (!ts) throw new Error('chat.postMessage returned no ts');
-    return ts;
-  };
+  const post = (channel: string, message: SlackMessage) => postMessage(deps.client, channel, message);
   const postmortemChannelFor = (incident: StoredIncident, isPrivate: boolean): string | null =>
     isPrivate ? incident.channelId : (deps.postmortemChannel ?? incident.channelId);
 

@@ -1,3 +1,5 @@
+import type { KnownBlock } from '@slack/types';
+
 /**
  * Slack renders `<!date^…>` in each viewer's own time zone; the fallback is what clients that
  * cannot render it (notifications, old apps) show.
@@ -20,3 +22,21 @@ export function clip(text: string, max: number): string {
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** A message the bot posts: the notification text, and blocks when it has them. */
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks?: KnownBlock[];
+}
+
+/** A mrkdwn section, cut to Slack's 3,000 characters. */
+export const mrkdwnSection = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, 3000) },
+});
+
+/** A small grey context line, cut to Slack's 3,000 characters. */
+export const contextLine = (text: string): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clip(text, 3000) }],
+});

@@ -1,7 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
 import { type FollowUp, type OpenedIncident, ROLES } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { clip, escapeMrkdwn, mrkdwnSection, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
 
@@ -119,10 +119,7 @@ function followUpSection(followUps: NonNullable<HomeExtras['followUps']>): Known
   ];
 }
 
-const text = (mrkdwn: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(mrkdwn, 3000) },
-});
+const text = mrkdwnSection;
 const channel = (i: StoredIncident): string => (i.channelId ? ` in <#${i.channelId}>` : '');
 
 function incidentLine(incident: Visible): string {

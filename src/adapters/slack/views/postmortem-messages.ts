@@ -7,7 +7,15 @@ import {
   type PostmortemDraft,
   type ResolvedIncident,
 } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import {
+  clip,
+  contextLine,
+  escapeMrkdwn,
+  mrkdwnSection,
+  type SlackMessage,
+  slackDate,
+  userMention,
+} from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
 
 export const RECORD_POSTMORTEM_ACTION = 'postmortem.record';
@@ -17,19 +25,6 @@ export const FOLLOW_UP_DROP_ACTION = 'followup.drop';
 /** Timeline lines shown in the summary message; the file has every one. */
 const TIMELINE_PREVIEW = 8;
 
-export interface SlackMessage {
-  readonly text: string;
-  readonly blocks: KnownBlock[];
-}
-
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, 3000) },
-});
-const context = (text: string): KnownBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: clip(text, 3000) }],
-});
 const ms = (value: number | null): string => (value === null ? '—' : duration(value));
 
 /** Said in the incident channel when it is resolved. */
@@ -45,7 +40,7 @@ export function resolutionMessage(
     ? ` The postmortem is due ${slackDate(postmortemDueAt, '{date_short_pretty} at {time}')}; its draft is on its way.`
     : ' No postmortem was asked for.';
   const text = `:white_check_mark: ${incidentRef(state.number)} resolved by ${userMention(r.by)}: ${escapeMrkdwn(r.summary)}.${impact}${postmortem}`;
-  return { text, blocks: [section(text)] };
+  return { text, blocks: [mrkdwnSection(text)] };
 }
 
 /** The button that opens the postmortem modal, wherever the incident is talked about. */
@@ -92,7 +87,7 @@ export function postmortemSummaryMessage(
     text,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: clip(`Postmortem draft: ${ref}`, 150) } },
-      section(
+      mrkdwnSection(
         `*${escapeMrkdwn(draft.title)}*${channelId ? ` · <#${channelId}>` : ''}\n${escapeMrkdwn(draft.summary)}`,
       ),
       {
@@ -112,16 +107,16 @@ export function postmortemSummaryMessage(
           },
         ],
       },
-      section(`*Key times*\n${keyTimes}`),
-      section(
+      mrkdwnSection(`*Key times*\n${keyTimes}`),
+      mrkdwnSection(
         `*What we learned*\n• Confirmed: ${draft.hypothesesConfirmed.map((h) => escapeMrkdwn(h.text)).join('; ') || 'nothing confirmed'}\n• Ruled out: ${draft.hypothesesRuledOut.length}\n• Decisions: ${draft.decisions.length}\n• Actions: ${draft.actions.length}`,
       ),
-      section(`*Timeline* (${draft.timeline.length} entries)\n${timeline.join('\n')}`),
-      section(
+      mrkdwnSection(`*Timeline* (${draft.timeline.length} entries)\n${timeline.join('\n')}`),
+      mrkdwnSection(
         `*Agenda (blameless)*\n${AGENDA.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nThen agree exactly three follow-ups, ranked by impact.`,
       ),
       recordPostmortemButton(incidentId),
-      context('The complete draft, with every section, is the Markdown file in this thread.'),
+      contextLine('The complete draft, with every section, is the Markdown file in this thread.'),
     ],
   };
 }
@@ -141,11 +136,11 @@ export function postmortemRecordMessage(state: ClosedIncident, incidentId: strin
   return {
     text: `Postmortem recorded for ${ref}: ${state.title}`,
     blocks: [
-      section(
+      mrkdwnSection(
         `:white_check_mark: *Postmortem recorded for ${ref}: ${escapeMrkdwn(state.title)}* by ${userMention(state.postmortem.by)}. The incident is closed.`,
       ),
-      section(answers),
-      section('*Follow-ups*'),
+      mrkdwnSection(answers),
+      mrkdwnSection('*Follow-ups*'),
       ...[...state.followUps].sort((x, y) => x.rank - y.rank).flatMap((f) => followUpBlocks(incidentId, f)),
     ],
   };
@@ -160,10 +155,10 @@ export function followUpBlocks(incidentId: string, followUp: FollowUp, prefix = 
         ? 'done'
         : `dropped: ${escapeMrkdwn(followUp.dropReason ?? '')}`;
   const text = `${prefix}#${followUp.rank} ${escapeMrkdwn(followUp.title)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
-  if (followUp.status !== 'open') return [section(text)];
+  if (followUp.status !== 'open') return [mrkdwnSection(text)];
   const value = `${incidentId}|${followUp.id}`;
   return [
-    section(text),
+    mrkdwnSection(text),
     {
       type: 'actions',
       block_id: `followup.${followUp.id}`,

@@ -1,16 +1,10 @@
-import type { KnownBlock } from '@slack/types';
 import type { FollowUp, IncidentState } from '../../../domain/index.js';
 import { minutes } from '../../../domain/timer-policy.js';
-import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { escapeMrkdwn, mrkdwnSection, type SlackMessage, slackDate, userMention } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
-
-export interface TimerMessage {
-  readonly text: string;
-  readonly blocks?: KnownBlock[];
-}
 
 export const SNOOZE_NUDGE_ACTION = 'update.snooze';
 export const DRAFT_UPDATE_ACTION = 'update.draft';
@@ -19,13 +13,9 @@ export const SNOOZE_CHOICES = [15, 30, 60] as const;
 const LIST_LIMIT = 10;
 
 const channelLink = (channelId: string | null): string => (channelId ? `<#${channelId}>` : 'its channel');
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, 3000) },
-});
 
 /** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
-export function holdSummaryMessage(state: Opened): TimerMessage {
+export function holdSummaryMessage(state: Opened): SlackMessage {
   const live = state.hypotheses.filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn');
   const ruledOut = state.hypotheses.filter((h) => h.status === 'ruled_out');
   const proposed = state.actions.filter((a) => a.status === 'proposed');
@@ -36,7 +26,10 @@ export function holdSummaryMessage(state: Opened): TimerMessage {
     `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${escapeMrkdwn(a.text)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
   ];
   if (ruledOut.length > 0) lines.push(`*Ruled out*: ${ruledOut.map((h) => escapeMrkdwn(h.text)).join('; ')}`);
-  return { text: `${incidentRef(state.number)}: the diagnosis hold is over`, blocks: lines.map(section) };
+  return {
+    text: `${incidentRef(state.number)}: the diagnosis hold is over`,
+    blocks: lines.map(mrkdwnSection),
+  };
 }
 
 /** Posted in the incident channel when it escalates, paging the senior engineers invited to it. */
@@ -44,7 +37,7 @@ export function escalationPageMessage(
   state: Opened,
   seniors: readonly string[],
   openForMs: number,
-): TimerMessage {
+): SlackMessage {
   const page =
     seniors.length > 0
       ? `${seniors.map(userMention).join(' ')}: you are paged in.`
@@ -59,7 +52,7 @@ export function escalationBriefMessage(
   state: Opened,
   channelId: string | null,
   openForMs: number,
-): TimerMessage {
+): SlackMessage {
   const commander = state.roles.commander ? userMention(state.roles.commander) : 'nobody yet';
   const lines = [
     `*${incidentRef(state.number)} has been escalated to you*: ${escapeMrkdwn(state.title)}`,
@@ -73,7 +66,7 @@ export function escalationBriefMessage(
 }
 
 /** The nudge for a due stakeholder update, with the buttons to write it now or later. */
-export function updateNudgeMessage(state: Opened, recipient: string | null): TimerMessage {
+export function updateNudgeMessage(state: Opened, recipient: string | null): SlackMessage {
   const who = recipient ? userMention(recipient) : 'Communicator';
   const since = state.updates.lastPostedAt
     ? `The last update went out ${slackDate(state.updates.lastPostedAt)}.`
@@ -82,7 +75,7 @@ export function updateNudgeMessage(state: Opened, recipient: string | null): Tim
   return {
     text,
     blocks: [
-      section(`:mega: ${text}`),
+      mrkdwnSection(`:mega: ${text}`),
       {
         type: 'actions',
         block_id: 'update.nudge',
@@ -107,12 +100,12 @@ export function updateNudgeMessage(state: Opened, recipient: string | null): Tim
 }
 
 /** A posted stakeholder update, as it reaches stakeholders and the incident channel. */
-export function stakeholderUpdateMessage(state: Opened, text: string, by: string): TimerMessage {
+export function stakeholderUpdateMessage(state: Opened, text: string, by: string): SlackMessage {
   const title = `${state.drill ? '[DRILL] ' : ''}${incidentRef(state.number)} · ${escapeMrkdwn(state.title)}`;
   return {
     text: `Update on ${incidentRef(state.number)}: ${text}`,
     blocks: [
-      section(`:mega: *Update: ${title}*\n${escapeMrkdwn(text)}`),
+      mrkdwnSection(`:mega: *Update: ${title}*\n${escapeMrkdwn(text)}`),
       {
         type: 'context',
         elements: [
@@ -131,7 +124,7 @@ export function postmortemReminderMessage(
   n: number,
   dueAt: string,
   channelId: string | null,
-): TimerMessage {
+): SlackMessage {
   const ref = `${incidentRef(state.number)} (${escapeMrkdwn(state.title)})`;
   const when =
     n === 1
@@ -149,10 +142,10 @@ export function followUpReminderMessage(
   state: Opened,
   followUp: FollowUp,
   which: 'before' | 'overdue',
-): TimerMessage {
+): SlackMessage {
   const when = which === 'before' ? `is due ${followUp.due}` : `was due ${followUp.due} and is still open`;
   const text = `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${escapeMrkdwn(followUp.title)}", ${when}.`;
-  return { text, blocks: [section(text), ...followUpBlocks(incidentId, followUp).slice(1)] };
+  return { text, blocks: [mrkdwnSection(text), ...followUpBlocks(incidentId, followUp).slice(1)] };
 }
 
 function leadingLine(state: Opened): string {

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ReviewItem, WeeklyReview } from '../../../app/weekly-review.js';
-import { clip, escapeMrkdwn, userMention } from './format.js';
+import { clip, contextLine, escapeMrkdwn, userMention } from './format.js';
 import { incidentRef } from './labels.js';
 
 export const FOLLOW_UP_CHOICE_ACTION = 'followup.choose';
@@ -27,7 +27,7 @@ export function renderWeeklyReview(review: WeeklyReview): { text: string; blocks
   }
   if (review.byOwner.length > MAX_OWNERS)
     blocks.push(
-      context(`…and ${review.byOwner.length - MAX_OWNERS} more owners; see each incident's channel.`),
+      contextLine(`…and ${review.byOwner.length - MAX_OWNERS} more owners; see each incident's channel.`),
     );
   if (review.droppedThisWeek.length > 0) {
     const dropped = review.droppedThisWeek.map(
@@ -68,5 +68,3 @@ function line(item: ReviewItem): string {
   const flag = item.overdue ? ':red_circle: *overdue*' : ':large_blue_circle:';
   return `${flag} #${item.followUp.rank} ${escapeMrkdwn(item.followUp.title)} (due ${item.followUp.due}) · ${ref(item)} ${escapeMrkdwn(item.incidentTitle)}`;
 }
-
-const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
