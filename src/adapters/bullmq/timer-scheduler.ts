@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { TimerScheduler, WantedTimer } from '../../app/ports/timer-scheduler.js';
 import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
@@ -13,33 +13,42 @@ export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string)
 
   return {
     async sync(incidentId, wanted) {
+      const index = indexKey(incidentId);
       const wantedIds = new Map(wanted.map((timer) => [timerJobId({ incidentId, ...timer }), timer]));
-      const known = await redis.smembers(indexKey(incidentId));
-      for (const id of known) {
-        if (wantedIds.has(id)) continue;
-        const job = await queue.getJob(id);
-        const state = job ? await job.getState() : 'unknown';
-        // A job already running finishes; its firing is checked against the state and does nothing.
-        if (job && state !== 'active') await job.remove();
-        if (state !== 'active') await redis.srem(indexKey(incidentId), id);
-      }
-      for (const [jobId, timer] of wantedIds) {
-        const existing = await queue.getJob(jobId);
-        const state = existing ? await existing.getState() : null;
-        // A finished job kept in Redis would block its id forever: clear it before adding again.
-        if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
-        const data: TimerJob = { incidentId, ...timer };
-        await queue.add(timer.kind, data, {
-          jobId,
-          delay: Math.max(0, Date.parse(timer.fireAt) - Date.now()),
-          attempts: 5,
-          backoff: { type: 'exponential', delay: 1_000 },
-          removeOnComplete: true,
-          removeOnFail: { age: 24 * 3600 },
-        });
-        await redis.sadd(indexKey(incidentId), jobId);
-      }
-      if (wantedIds.size === 0) await redis.del(indexKey(incidentId));
+      const known = new Set(await redis.smembers(index));
+      const obsolete = [...known].filter((id) => !wantedIds.has(id));
+      await Promise.all(
+        obsolete.map(async (id) => {
+          const job = await queue.getJob(id);
+          // A job already running finishes; its firing is checked against the state and does nothing.
+          if (job && phase(job) === 'running') return;
+          if (job) await job.remove();
+          await redis.srem(index, id);
+        }),
+      );
+      await Promise.all(
+        [...wantedIds].map(async ([jobId, timer]) => {
+          const existing = await queue.getJob(jobId);
+          // Already waiting to fire: nothing to do (the common case when nothing changed).
+          if (existing && phase(existing) !== 'finished') {
+            if (!known.has(jobId)) await redis.sadd(index, jobId);
+            return;
+          }
+          // A finished job kept in Redis would block its id forever: clear it before adding again.
+          if (existing) await existing.remove();
+          const data: TimerJob = { incidentId, ...timer };
+          await queue.add(timer.kind, data, {
+            jobId,
+            delay: Math.max(0, Date.parse(timer.fireAt) - Date.now()),
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1_000 },
+            removeOnComplete: true,
+            removeOnFail: { age: 24 * 3600 },
+          });
+          await redis.sadd(index, jobId);
+        }),
+      );
+      if (wantedIds.size === 0) await redis.del(index);
     },
 
     async scheduled(incidentId) {
@@ -56,4 +65,13 @@ export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string)
       return timers.sort((a, b) => a.fireAt.localeCompare(b.fireAt));
     },
   };
+}
+
+/**
+ * Where a job is, from the job itself (no extra round trip): finished (completed or failed),
+ * running (taken by a worker), or pending (delayed or waiting).
+ */
+function phase(job: Job): 'finished' | 'running' | 'pending' {
+  if (job.finishedOn) return 'finished';
+  return job.processedOn ? 'running' : 'pending';
 }
