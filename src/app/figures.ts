@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { cadenceFor, type OpenedIncident, type Severity, type TimerPolicy } from '../domain/index.js';
+import {
+  cadenceFor,
+  type OpenedIncident,
+  SEVERITIES,
+  type Severity,
+  type TimerPolicy,
+} from '../domain/index.js';
 
 /** One incident as the figures need it: its state and when its stakeholder updates went out. */
 export interface IncidentRecord {
@@ -43,8 +49,8 @@ export const FIGURE_DEFINITIONS = {
   followUpsOnTime: 'follow-ups due by today that were marked done on or before their due date',
 } as const;
 
-/** The order severities are listed in. */
-export const SEVERITY_ORDER = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'pending'] as const;
+/** The order severities are listed in: the domain's, then unclassified. */
+export const SEVERITY_ORDER = [...SEVERITIES, 'pending'] as const;
 
 /** The figures for the incidents opened in the last `days` days (drills excluded by the caller or here). */
 export function figuresFor(

@@ -89,6 +89,27 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       return rows.map(toStoredIncident);
     },
 
+    async listOpenFollowUpsOf(teamId, owner) {
+      const wanted = JSON.stringify({ followUps: [{ owner, status: 'open' }] });
+      const rows = await db
+        .selectFrom('incidents')
+        .select(INCIDENT_COLUMNS)
+        .where('team_id', '=', teamId)
+        .where('status', '=', 'closed')
+        .where(sql<boolean>`snapshot @> ${wanted}::jsonb`)
+        .orderBy('opened_at')
+        .limit(200)
+        .execute();
+      return rows.flatMap((row) => {
+        const incident = toStoredIncident(row);
+        return incident.state.status === 'closed'
+          ? incident.state.followUps
+              .filter((f) => f.owner === owner && f.status === 'open')
+              .map((followUp) => ({ incidentId: incident.id, number: incident.number, followUp }))
+          : [];
+      });
+    },
+
     async listEarlierOnService(teamId, service, since, excludeId) {
       const rows = await db
         .selectFrom('incidents')

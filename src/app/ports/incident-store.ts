@@ -1,4 +1,4 @@
-import type { IncidentEvent, IncidentState } from '../../domain/index.js';
+import type { FollowUp, IncidentEvent, IncidentState } from '../../domain/index.js';
 import type { Effect } from '../effects.js';
 
 /** An incident as stored: its decided state plus what Slack effects have recorded about it. */
@@ -56,6 +56,11 @@ export interface IncidentStore {
   listWithTimers(afterId: string | null, limit: number): Promise<string[]>;
   /** Closed incidents with follow-ups still open or dropped (for the weekly review), oldest first. */
   listClosedWithFollowUps(limit: number): Promise<StoredIncident[]>;
+  /** One person's open follow-ups in a workspace, with the incident each belongs to. */
+  listOpenFollowUpsOf(
+    teamId: string,
+    owner: string,
+  ): Promise<{ incidentId: string; number: number; followUp: FollowUp }[]>;
   /** Other real (not drill) incidents on the service opened since `since`, newest first: "broke twice". */
   listEarlierOnService(
     teamId: string,

@@ -20,14 +20,7 @@ const appHomeOpenedSchema = z.object({
 /** Renders and publishes one person's Home tab from the current state. */
 export async function publishHome(deps: ListenerDeps, client: WebClient, teamId: string, userId: string) {
   const incidents = await deps.store.listOpen(teamId, 100);
-  const closed = await deps.store.listClosedWithFollowUps(500);
-  const followUps = closed.flatMap((incident) =>
-    incident.teamId === teamId && incident.state.status === 'closed'
-      ? incident.state.followUps
-          .filter((f) => f.owner === userId && f.status === 'open')
-          .map((followUp) => ({ incidentId: incident.id, number: incident.number, followUp }))
-      : [],
-  );
+  const followUps = await deps.store.listOpenFollowUpsOf(teamId, userId);
   await client.views.publish({
     user_id: userId,
     view: renderHome(userId, incidents, deps.config.slack.command, {
