@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
 import { withBenchDatabase } from './bench-database.js';
+import { openBenchIncident } from './bench-incidents.js';
 import { type Figures, measure } from './measure.js';
 
 /**
@@ -14,22 +14,7 @@ export async function benchCommandPath(): Promise<Figures[]> {
     const store = createIncidentStore(db);
     const deps = { store, newId: randomUUID, afterCommit: () => {} };
     const now = new Date().toISOString();
-    const open = (i: number) =>
-      openIncident(deps, {
-        teamId: 'TBENCH',
-        responseUrl: null,
-        command: {
-          type: 'OpenIncident',
-          actor: 'U1',
-          now,
-          title: `Bench ${i}`,
-          service: null,
-          severity: null,
-          private: false,
-          drill: false,
-          diagnosisHold: 600_000,
-        },
-      });
+    const open = (i: number) => openBenchIncident(store, i, now);
     const opens = await measure('open incident (1 at a time)', 300, open);
     const burst = await measure('open incident (8 concurrent)', 400, open, 8);
     const target = await open(0);

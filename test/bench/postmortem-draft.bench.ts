@@ -4,17 +4,10 @@ import {
   postmortemDraft,
   renderPostmortemMarkdown,
   replay,
-  type TimerPolicy,
 } from '../../src/domain/index.js';
 import { longIncidentHistory } from '../fixtures/incident-history.js';
+import { BENCH_POLICY } from './bench-incidents.js';
 import { type Figures, measure } from './measure.js';
-
-const POLICY: TimerPolicy = {
-  escalateAfter: 30 * 60_000,
-  postmortemDue: 48 * 3_600_000,
-  updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
-  followUpReminderLead: 24 * 3_600_000,
-};
 
 /**
  * Generating the postmortem draft of a 2,000-event incident: replay to state, the draft, its
@@ -24,7 +17,7 @@ export async function benchPostmortemDraft(): Promise<Figures[]> {
   const events = longIncidentHistory(2_000 - 18);
   const generate = async () => {
     const state = replay(events) as OpenedIncident;
-    const draft = postmortemDraft(state, events, POLICY);
+    const draft = postmortemDraft(state, events, BENCH_POLICY);
     renderPostmortemMarkdown(draft);
     postmortemSummaryMessage(draft, '00000000-0000-4000-8000-000000000042', 'C0INC');
   };

@@ -1,27 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createRedisConnection } from '../../src/adapters/bullmq/redis-connection.js';
 import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { fireTimer } from '../../src/app/fire-timer.js';
-import { openIncident } from '../../src/app/open-incident.js';
 import { systemClock } from '../../src/app/ports/clock.js';
 import { TimerSync } from '../../src/app/timer-sync.js';
-import type { TimerPolicy } from '../../src/domain/index.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 import { withBenchDatabase } from './bench-database.js';
+import { BENCH_POLICY, openBenchIncident } from './bench-incidents.js';
 
 const INCIDENTS = 1_000;
 const TIMERS_PER_INCIDENT = 10;
 /** Firings are spread over this window: 10,000 in 20 s is far more than any real deployment sees. */
 const SPREAD_MS = 20_000;
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const POLICY: TimerPolicy = {
-  escalateAfter: 30 * 60_000,
-  postmortemDue: 48 * 3_600_000,
-  updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
-  followUpReminderLead: 24 * 3_600_000,
-};
 
 /** Redis database 10, a prefix of its own: the bench never touches the tests' keys. */
 function benchRedisUrl(): string {
@@ -59,7 +52,7 @@ export async function benchTimers(): Promise<string[]> {
             store,
             afterCommit: () => {},
             clock: systemClock,
-            policy: POLICY,
+            policy: BENCH_POLICY,
             logger: silent,
             onLateness: (_kind, ms) => lateness.push(ms),
           },
@@ -74,7 +67,7 @@ export async function benchTimers(): Promise<string[]> {
       const sync = new TimerSync({
         store,
         scheduler,
-        policy: POLICY,
+        policy: BENCH_POLICY,
         zoneOf: async () => 'UTC',
         logger: silent,
       });
@@ -118,29 +111,11 @@ export async function benchTimers(): Promise<string[]> {
 
 async function openIncidents(store: ReturnType<typeof createIncidentStore>): Promise<string[]> {
   const ids: string[] = [];
-  const now = new Date().toISOString();
   await inBatches(
     Array.from({ length: INCIDENTS }, (_, i) => i),
     8,
     async (i) => {
-      const outcome = await openIncident(
-        { store, afterCommit: () => {}, newId: randomUUID },
-        {
-          teamId: 'TBENCH',
-          responseUrl: null,
-          command: {
-            type: 'OpenIncident',
-            actor: 'U1',
-            now,
-            title: `Bench ${i}`,
-            service: null,
-            severity: null,
-            private: false,
-            drill: false,
-            diagnosisHold: 600_000,
-          },
-        },
-      );
+      const outcome = await openBenchIncident(store, i);
       if (outcome.ok) ids.push(outcome.incident.id);
     },
   );

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { freePort, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
+import { botProcessEnv, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
 import { SIGNING_SECRET } from '../support/bot-under-test.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 import { sendSlashCommand } from '../support/slack-requests.js';
@@ -36,17 +36,17 @@ describe('the bot process', () => {
     });
 
     it('stops taking requests, finishes the work under way, closes everything and exits 0', async () => {
-      const port = await freePort();
-      const bot = spawnBot({
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        DATABASE_URL: database.url,
-        REDIS_URL: inject('redisUrl'),
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-        QUEUE_PREFIX: queuePrefix,
-      });
+      const { port, env } = await botProcessEnv(
+        {
+          slackUrl: slack.url,
+          databaseUrl: database.url,
+          redisUrl: inject('redisUrl'),
+          queuePrefix,
+          signingSecret: SIGNING_SECRET,
+        },
+        { LOG_LEVEL: 'info' },
+      );
+      const bot = spawnBot(env);
       try {
         await waitUntilHealthy(`http://127.0.0.1:${port}/healthz`, bot);
         // Slow Slack down so the incident is still being set up when the signal arrives.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
+import { incidentDriver } from '../support/incident-driver.js';
+import { blockActionPayload } from '../support/slack-payloads.js';
 import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
 
 const TEAM = 'T0001';
@@ -50,24 +51,8 @@ describe('status and severity from the header', () => {
     return { responseUrl, opens };
   }
 
-  async function submitOpened(opens: number, values: Record<string, Record<string, unknown>>) {
-    await t.slack.waitForCalls('views.open', opens + 1);
-    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
-      callback_id: string;
-      private_metadata: string;
-    };
-    const response = await sendInteraction(
-      t.target,
-      viewSubmissionPayload({
-        callbackId: view.callback_id,
-        userId: DANA,
-        teamId: TEAM,
-        privateMetadata: view.private_metadata,
-        values,
-      }),
-    );
-    return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
-  }
+  const submitOpened = (opens: number, values: Record<string, Record<string, unknown>>) =>
+    incidentDriver(t).submitModal(opens, DANA, values);
 
   const row = () =>
     t.db

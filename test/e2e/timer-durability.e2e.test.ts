@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
-import { freePort, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
+import { botProcessEnv, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
 import { type BotUnderTest, SIGNING_SECRET, startBotUnderTest } from '../support/bot-under-test.js';
 import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
 import { pendingTimerKeys } from '../support/pending-timers.js';
@@ -33,25 +33,17 @@ describe('timers survive a killed process', () => {
 
   it('SIGKILLed while timers are pending and started again: each due timer fires once, on time', async () => {
     const db = createDatabase({ connectionString: database.url, maxConnections: 2 });
-    const env = async () => {
-      const port = await freePort();
-      return {
-        port,
-        env: {
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: slack.url,
-          DATABASE_URL: database.url,
-          REDIS_URL: inject('redisUrl'),
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          QUEUE_PREFIX: queuePrefix,
-          DIAGNOSIS_HOLD: 'PT10S',
-          ESCALATE_AFTER: 'PT12S',
-          UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
+    const env = () =>
+      botProcessEnv(
+        {
+          slackUrl: slack.url,
+          databaseUrl: database.url,
+          redisUrl: inject('redisUrl'),
+          queuePrefix,
+          signingSecret: SIGNING_SECRET,
         },
-      };
-    };
+        { DIAGNOSIS_HOLD: 'PT10S', ESCALATE_AFTER: 'PT12S', UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S' },
+      );
     const first = await env();
     const bot = spawnBot(first.env);
     const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: queuePrefix });

@@ -33,6 +33,37 @@ export function spawnBot(env: Record<string, string>): BotProcess {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
+/** Where a bot process under test finds its services. */
+export interface TestServices {
+  readonly slackUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly signingSecret: string;
+}
+
+/** The environment for a bot process against the test's services, on a free port of its own. */
+export async function botProcessEnv(
+  services: TestServices,
+  extra: Record<string, string> = {},
+): Promise<{ port: number; env: Record<string, string> }> {
+  const port = await freePort();
+  return {
+    port,
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: services.signingSecret,
+      SLACK_API_URL: services.slackUrl,
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      PORT: String(port),
+      QUEUE_PREFIX: services.queuePrefix,
+      LOG_LEVEL: 'warn',
+      ...extra,
+    },
+  };
+}
+
 /** A TCP port that was free a moment ago. */
 export async function freePort(): Promise<number> {
   const server = net.createServer();
