@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR, type TimerPolicy } from '../domain/index.js';
+import { SYSTEM_ACTOR, type TimerKind, type TimerPolicy } from '../domain/index.js';
 import { type CommandDeps, type CommandOutcome, handleCommand } from './handle-command.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -6,7 +6,7 @@ import type { Logger } from './ports/logger.js';
 /** A timer as the queue hands it back. */
 export interface FiredTimer {
   readonly incidentId: string;
-  readonly kind: string;
+  readonly kind: TimerKind;
   readonly key: string;
   readonly dueAt: string;
   readonly fireAt: string;
@@ -17,7 +17,7 @@ export interface FireTimerDeps extends CommandDeps {
   readonly policy: TimerPolicy;
   readonly logger: Logger;
   /** Told how late each firing was, in milliseconds (for /metrics). */
-  readonly onLateness: (kind: string, latenessMs: number) => void;
+  readonly onLateness: (kind: TimerKind, latenessMs: number) => void;
 }
 
 /** A firing more than this after its time is worth a warning. */

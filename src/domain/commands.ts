@@ -1,4 +1,4 @@
-import type { TimerPolicy } from './timer-policy-types.js';
+import type { TimerKind, TimerPolicy } from './timer-policy-types.js';
 import type { TriageAnswers } from './triage.js';
 import type { Instant, Milliseconds, OpenStatus, Role, Severity, UserId } from './types.js';
 
@@ -178,7 +178,7 @@ export interface DropFollowUp extends CommandBase<'DropFollowUp'> {
  * with this key and due time; otherwise it is stale and decides nothing.
  */
 export interface FireTimer extends CommandBase<'FireTimer'> {
-  readonly kind: string;
+  readonly kind: TimerKind;
   readonly key: string;
   readonly dueAt: Instant;
   readonly policy: TimerPolicy;

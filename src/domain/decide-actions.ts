@@ -5,11 +5,11 @@ import type {
   StartAction,
   StartProposedAction,
 } from './commands.js';
-import { accept, acceptWithNotice, type Decision, refuse, unchanged } from './decision.js';
-import { isRejection, requireActive, requireText } from './guards.js';
+import { isRejection, optionalText, requireActive, requireText, requireUser } from './guards.js';
 import { clockTime, reject } from './rejection.js';
 import type { Action, ActiveIncident, OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
+import { accept, acceptWithNotice, refuse, unchanged, type Verdict } from './verdict.js';
 
 /** True while the diagnosis hold runs: `now` is before its end and nobody lifted it. */
 export function holdIsActive(state: ActiveIncident, now: string): boolean {
@@ -20,12 +20,14 @@ export function holdIsActive(state: ActiveIncident, now: string): boolean {
  * Starting an action during the diagnosis hold does not start it: it is kept as a proposed action,
  * and the person is told when the hold ends. Outside the hold it starts at once.
  */
-export function decideStartAction(command: StartAction, state: OpenedIncident): Decision {
+export function decideStartAction(command: StartAction, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'start an action');
   if (isRejection(active)) return refuse(active);
   if (state.actions.some((a) => a.id === command.actionId)) return unchanged;
-  const text = requireText(command.text, 'what the action is');
+  const text = requireText(command.text, 'action', 'what the action is');
   if (isRejection(text)) return refuse(text);
+  const owner = requireUser(command.owner, 'owner', 'who owns the action');
+  if (isRejection(owner)) return refuse(owner);
   if (command.hypothesisId !== null && !state.hypotheses.some((h) => h.id === command.hypothesisId)) {
     return refuse(
       reject(
@@ -37,7 +39,7 @@ export function decideStartAction(command: StartAction, state: OpenedIncident): 
   const facts = {
     actionId: command.actionId,
     text,
-    owner: command.owner,
+    owner,
     hypothesisId: command.hypothesisId,
   };
   if (holdIsActive(active, command.now) && active.hold.state === 'active') {
@@ -46,7 +48,7 @@ export function decideStartAction(command: StartAction, state: OpenedIncident): 
       reject(
         'hold_active',
         `The diagnosis hold ends at ${clockTime(endsAt)}; I recorded this as a proposed action. Record hypotheses meanwhile, or ask the commander to lift the hold.`,
-        endsAt,
+        { at: endsAt },
       ),
       { type: 'ActionProposed', at: command.now, by: command.actor, ...facts, holdEndsAt: endsAt },
     );
@@ -54,7 +56,7 @@ export function decideStartAction(command: StartAction, state: OpenedIncident): 
   return accept({ type: 'ActionStarted', at: command.now, by: command.actor, ...facts, wasProposed: false });
 }
 
-export function decideStartProposedAction(command: StartProposedAction, state: OpenedIncident): Decision {
+export function decideStartProposedAction(command: StartProposedAction, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'start an action');
   if (isRejection(active)) return refuse(active);
   const action = find(state, command.actionId);
@@ -67,7 +69,7 @@ export function decideStartProposedAction(command: StartProposedAction, state: O
       reject(
         'hold_active',
         `The diagnosis hold ends at ${clockTime(endsAt)}; start it then, or ask the commander to lift the hold.`,
-        endsAt,
+        { at: endsAt },
       ),
     );
   }
@@ -83,13 +85,14 @@ export function decideStartProposedAction(command: StartProposedAction, state: O
   });
 }
 
-export function decideCompleteAction(command: CompleteAction, state: OpenedIncident): Decision {
+export function decideCompleteAction(command: CompleteAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
   if (isRejection(action)) return refuse(action);
   if (action.status === 'done') return unchanged;
   if (action.status !== 'in_progress')
     return refuse(action.status === 'proposed' ? notStarted() : finished(action));
-  const outcome = command.outcome?.trim() || null;
+  const outcome = optionalText(command.outcome, 'outcome', 'The outcome');
+  if (isRejection(outcome)) return refuse(outcome);
   return accept({
     type: 'ActionCompleted',
     at: command.now,
@@ -99,20 +102,22 @@ export function decideCompleteAction(command: CompleteAction, state: OpenedIncid
   });
 }
 
-export function decideAbandonAction(command: AbandonAction, state: OpenedIncident): Decision {
+export function decideAbandonAction(command: AbandonAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
   if (isRejection(action)) return refuse(action);
   if (action.status === 'abandoned') return unchanged;
   if (action.status === 'done') return refuse(finished(action));
-  const reason = requireText(command.reason, 'why the action is abandoned');
+  const reason = requireText(command.reason, 'reason', 'why the action is abandoned');
   if (isRejection(reason)) return refuse(reason);
   return accept({ type: 'ActionAbandoned', at: command.now, by: command.actor, actionId: action.id, reason });
 }
 
-export function decideReassignAction(command: ReassignAction, state: OpenedIncident): Decision {
+export function decideReassignAction(command: ReassignAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
   if (isRejection(action)) return refuse(action);
-  if (action.owner === command.owner) return unchanged;
+  const owner = requireUser(command.owner, 'owner', 'the new owner');
+  if (isRejection(owner)) return refuse(owner);
+  if (action.owner === owner) return unchanged;
   if (action.status === 'done' || action.status === 'abandoned') return refuse(finished(action));
   return accept({
     type: 'ActionReassigned',
@@ -120,7 +125,7 @@ export function decideReassignAction(command: ReassignAction, state: OpenedIncid
     by: command.actor,
     actionId: action.id,
     from: action.owner,
-    to: command.owner,
+    to: owner,
   });
 }
 

@@ -1,12 +1,12 @@
 import type { LiftHold } from './commands.js';
-import { accept, type Decision, refuse } from './decision.js';
 import { isRejection, requireActive, requireText } from './guards.js';
 import { permission } from './permissions.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /** The commander may end the diagnosis hold early, saying why; the reason goes on the timeline. */
-export function decideLiftHold(command: LiftHold, state: OpenedIncident): Decision {
+export function decideLiftHold(command: LiftHold, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'lift the diagnosis hold');
   if (isRejection(active)) return refuse(active);
   if (active.hold.state !== 'active') {
@@ -14,7 +14,7 @@ export function decideLiftHold(command: LiftHold, state: OpenedIncident): Decisi
   }
   const allowed = permission(state, command.actor, 'lift_hold');
   if (!allowed.allowed) return refuse(allowed.rejection);
-  const reason = requireText(command.reason, 'a reason to lift the hold early');
+  const reason = requireText(command.reason, 'reason', 'a reason to lift the hold early');
   if (isRejection(reason)) return refuse(reason);
   return accept({
     type: 'HoldLifted',

@@ -1,8 +1,8 @@
 import type { ProposeHypothesis, UpdateHypothesis, WithdrawHypothesis } from './commands.js';
-import { accept, type Decision, refuse, unchanged } from './decision.js';
 import { isRejection, requireActive, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { Hypothesis, HypothesisStatus, OpenedIncident } from './state.js';
+import { accept, refuse, unchanged, type Verdict } from './verdict.js';
 
 /** Where a hypothesis may go from where it is. A withdrawn one is history; propose it anew. */
 const NEXT: Readonly<Record<HypothesisStatus, readonly HypothesisStatus[]>> = {
@@ -13,11 +13,11 @@ const NEXT: Readonly<Record<HypothesisStatus, readonly HypothesisStatus[]>> = {
   withdrawn: [],
 };
 
-export function decideProposeHypothesis(command: ProposeHypothesis, state: OpenedIncident): Decision {
+export function decideProposeHypothesis(command: ProposeHypothesis, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'add a hypothesis');
   if (isRejection(active)) return refuse(active);
   if (state.hypotheses.some((h) => h.id === command.hypothesisId)) return unchanged;
-  const text = requireText(command.text, 'the hypothesis in a sentence');
+  const text = requireText(command.text, 'hypothesis', 'the hypothesis in a sentence');
   if (isRejection(text)) return refuse(text);
   return accept({
     type: 'HypothesisProposed',
@@ -28,7 +28,7 @@ export function decideProposeHypothesis(command: ProposeHypothesis, state: Opene
   });
 }
 
-export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedIncident): Decision {
+export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'change a hypothesis');
   if (isRejection(active)) return refuse(active);
   const hypothesis = find(state, command.hypothesisId);
@@ -48,7 +48,11 @@ export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedI
   }
   let evidence: string | null = null;
   if (command.status !== 'testing') {
-    const given = requireText(command.evidence, `the evidence that it is ${label(command.status)}`);
+    const given = requireText(
+      command.evidence,
+      'evidence',
+      `the evidence that it is ${label(command.status)}`,
+    );
     if (isRejection(given)) return refuse(given);
     evidence = given;
   }
@@ -62,7 +66,7 @@ export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedI
   });
 }
 
-export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: OpenedIncident): Decision {
+export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'withdraw a hypothesis');
   if (isRejection(active)) return refuse(active);
   const hypothesis = find(state, command.hypothesisId);
@@ -76,7 +80,7 @@ export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: Ope
       ),
     );
   }
-  const reason = requireText(command.reason, 'why the confirmation no longer holds');
+  const reason = requireText(command.reason, 'reason', 'why the confirmation no longer holds');
   if (isRejection(reason)) return refuse(reason);
   return accept({
     type: 'HypothesisWithdrawn',

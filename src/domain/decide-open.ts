@@ -1,13 +1,15 @@
 import type { OpenIncident } from './commands.js';
-import { accept, type Decision, refuse } from './decision.js';
+import { isRejection, optionalText } from './guards.js';
+import { TEXT_LIMITS } from './limits.js';
 import { reject } from './rejection.js';
 import type { IncidentState } from './state.js';
 import { severityFromTriage } from './triage.js';
 import { addMilliseconds } from './types.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
-export const TITLE_MAX_LENGTH = 150;
+export const TITLE_MAX_LENGTH = TEXT_LIMITS.title;
 
-export function decideOpen(command: OpenIncident, state: IncidentState): Decision {
+export function decideOpen(command: OpenIncident, state: IncidentState): Verdict {
   if (state.status !== 'none') {
     return refuse(reject('already_open', `INC-${state.number} already exists; work on it in its channel.`));
   }
@@ -20,13 +22,15 @@ export function decideOpen(command: OpenIncident, state: IncidentState): Decisio
       reject('invalid_input', `The title is ${title.length} characters; keep it under ${TITLE_MAX_LENGTH}.`),
     );
   }
+  const service = optionalText(command.service, 'service', 'The service name');
+  if (isRejection(service)) return refuse(service);
   return accept({
     type: 'IncidentOpened',
     at: command.now,
     by: command.actor,
     number: command.number,
     title,
-    service: command.service?.trim() || null,
+    service,
     severity: command.triage ? severityFromTriage(command.triage) : (command.severity ?? 'pending'),
     triage: command.triage ?? null,
     private: command.private,

@@ -1,9 +1,11 @@
 import type { CompleteFollowUp, DropFollowUp, FollowUpInput, RecordPostmortem } from './commands.js';
-import { accept, type Decision, refuse, unchanged } from './decision.js';
 import { isRejection, requireText } from './guards.js';
+import { TEXT_LIMITS } from './limits.js';
 import { permission } from './permissions.js';
-import { reject } from './rejection.js';
+import { mention, type Rejection, reject } from './rejection.js';
 import type { FollowUp, OpenedIncident } from './state.js';
+import { isUserId, type UserId } from './types.js';
+import { accept, refuse, unchanged, type Verdict } from './verdict.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -11,7 +13,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * The postmortem meeting: the four agenda answers and exactly three follow-ups, ranked 1–3 by
  * impact. Three, not a wish list: the few changes that matter get owners and dates.
  */
-export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedIncident): Decision {
+export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedIncident): Verdict {
   if (state.status !== 'resolved') {
     const why =
       state.status === 'closed'
@@ -22,20 +24,34 @@ export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedI
   const allowed = permission(state, command.actor, 'record_postmortem');
   if (!allowed.allowed) return refuse(allowed.rejection);
   const answers = {
-    whatHappened: requireText(command.answers.whatHappened, 'what happened'),
+    whatHappened: requireText(
+      command.answers.whatHappened,
+      'answer',
+      'what happened',
+      'answers.whatHappened',
+    ),
     whyNotDetectedSooner: requireText(
       command.answers.whyNotDetectedSooner,
+      'answer',
       'why detection did not catch it sooner',
+      'answers.whyNotDetectedSooner',
     ),
     whyResponseTookSoLong: requireText(
       command.answers.whyResponseTookSoLong,
+      'answer',
       'why the response took as long as it did',
+      'answers.whyResponseTookSoLong',
     ),
-    whatWeChange: requireText(command.answers.whatWeChange, 'what we change'),
+    whatWeChange: requireText(
+      command.answers.whatWeChange,
+      'answer',
+      'what we change',
+      'answers.whatWeChange',
+    ),
   };
   for (const answer of Object.values(answers)) if (isRejection(answer)) return refuse(answer);
   const problem = followUpProblem(command.followUps, command.requireControl);
-  if (problem) return refuse(reject('follow_ups_invalid', problem));
+  if (problem) return refuse(reject('follow_ups_invalid', problem, { field: 'followUps' }));
   return accept({
     type: 'PostmortemRecorded',
     at: command.now,
@@ -53,6 +69,11 @@ export function followUpProblem(followUps: readonly FollowUpInput[], requireCont
   }
   if (followUps.some((f) => f.title.trim() === ''))
     return 'Every follow-up needs a title saying what will change.';
+  const long = followUps.find((f) => f.title.trim().length > TEXT_LIMITS.followUpTitle);
+  if (long)
+    return `Follow-up #${long.rank}'s title is ${long.title.trim().length} characters; keep it to ${TEXT_LIMITS.followUpTitle} or fewer.`;
+  if (followUps.some((f) => !isUserId(f.owner)))
+    return 'Every follow-up needs an owner picked from the people picker.';
   if (followUps.some((f) => !DATE.test(f.due) || Number.isNaN(Date.parse(f.due))))
     return 'Every follow-up needs a due date (YYYY-MM-DD).';
   const ranks = followUps.map((f) => f.rank).sort();
@@ -65,9 +86,11 @@ export function followUpProblem(followUps: readonly FollowUpInput[], requireCont
   return null;
 }
 
-export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedIncident): Decision {
+export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedIncident): Verdict {
   const followUp = find(state, command.followUpId);
   if (isRejection(followUp)) return refuse(followUp);
+  const refusal = mayClose(state, followUp, command.actor);
+  if (refusal) return refuse(refusal);
   if (followUp.status === 'done') return unchanged;
   if (followUp.status === 'dropped')
     return refuse(
@@ -76,13 +99,15 @@ export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedI
   return accept({ type: 'FollowUpCompleted', at: command.now, by: command.actor, followUpId: followUp.id });
 }
 
-export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident): Decision {
+export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident): Verdict {
   const followUp = find(state, command.followUpId);
   if (isRejection(followUp)) return refuse(followUp);
+  const refusal = mayClose(state, followUp, command.actor);
+  if (refusal) return refuse(refusal);
   if (followUp.status === 'dropped') return unchanged;
   if (followUp.status === 'done')
     return refuse(reject('invalid_transition', 'That follow-up is already done.'));
-  const reason = requireText(command.reason, 'why the follow-up is dropped');
+  const reason = requireText(command.reason, 'reason', 'why the follow-up is dropped');
   if (isRejection(reason)) return refuse(reason);
   return accept({
     type: 'FollowUpDropped',
@@ -91,6 +116,19 @@ export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident)
     followUpId: followUp.id,
     reason,
   });
+}
+
+/**
+ * A follow-up is closed by its owner, or by the incident's commander (the person who recorded the
+ * postmortem when nobody held the role): a promise is not dropped by a passer-by.
+ */
+function mayClose(state: OpenedIncident, followUp: FollowUp, actor: UserId): Rejection | null {
+  const commander = state.roles.commander ?? (state.status === 'closed' ? state.postmortem.by : null);
+  if (actor === followUp.owner || actor === commander) return null;
+  return reject(
+    'not_permitted',
+    `Only ${mention(followUp.owner)}, who owns this follow-up${commander ? `, or the incident's commander (${mention(commander)})` : ''} can close it. Ask them.`,
+  );
 }
 
 function find(state: OpenedIncident, id: string): FollowUp | ReturnType<typeof reject> {

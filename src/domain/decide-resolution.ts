@@ -1,29 +1,39 @@
 import type { Reopen, Resolve } from './commands.js';
-import { accept, type Decision, refuse } from './decision.js';
 import { isRejection, requireActive, requireText } from './guards.js';
 import { permission } from './permissions.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /** SEV1 and SEV2 always get a postmortem; SEV3, SEV4 and unclassified ones when someone asks. */
 export function postmortemRequired(severity: OpenedIncident['severity'], wanted: boolean): boolean {
   return severity === 'SEV1' || severity === 'SEV2' || wanted;
 }
 
-export function decideResolve(command: Resolve, state: OpenedIncident): Decision {
+export function decideResolve(command: Resolve, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'resolve it');
   if (isRejection(active)) return refuse(active);
   const allowed = permission(state, command.actor, 'resolve');
   if (!allowed.allowed) return refuse(allowed.rejection);
-  const summary = requireText(command.summary, 'a resolution summary: what fixed it, in a sentence or two');
+  const summary = requireText(
+    command.summary,
+    'summary',
+    'a resolution summary: what fixed it, in a sentence or two',
+  );
   if (isRejection(summary)) return refuse(summary);
   if (
     command.impactEndedAt !== null &&
     (isBefore(command.impactEndedAt, state.openedAt) || isBefore(command.now, command.impactEndedAt))
   ) {
     return refuse(
-      reject('invalid_input', 'Customer impact must have ended between the opening and now; check the time.'),
+      reject(
+        'invalid_input',
+        'Customer impact must have ended between the opening and now; check the time.',
+        {
+          field: 'impactEndedAt',
+        },
+      ),
     );
   }
   return accept({
@@ -37,13 +47,15 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Decision
   });
 }
 
-export function decideReopen(command: Reopen, state: OpenedIncident): Decision {
+export function decideReopen(command: Reopen, state: OpenedIncident): Verdict {
   if (state.status !== 'resolved') {
     const why =
       state.status === 'closed' ? 'its postmortem is recorded; open a new incident' : 'it is still open';
     return refuse(reject('wrong_status', `This incident cannot be reopened: ${why}.`));
   }
-  const reason = requireText(command.reason, 'why the incident is back');
+  const allowed = permission(state, command.actor, 'reopen');
+  if (!allowed.allowed) return refuse(allowed.rejection);
+  const reason = requireText(command.reason, 'reason', 'why the incident is back');
   if (isRejection(reason)) return refuse(reason);
   return accept({ type: 'IncidentReopened', at: command.now, by: command.actor, reason });
 }

@@ -1,9 +1,12 @@
 import type { AssignRole, HandOffRole, ReleaseRole, TakeRole } from './commands.js';
-import { accept, type Decision, refuse, unchanged } from './decision.js';
-import { mention, reject } from './rejection.js';
+import { isRejection, requireUser } from './guards.js';
+import { mention, type Rejection, reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
+import type { Role, UserId } from './types.js';
+import { accept, refuse, unchanged, type Verdict } from './verdict.js';
 
-export function decideTakeRole(command: TakeRole, state: OpenedIncident): Decision {
+/** Anyone may take a free role; a held one changes hands only through its holder or the commander. */
+export function decideTakeRole(command: TakeRole, state: OpenedIncident): Verdict {
   const holder = state.roles[command.role];
   if (holder === command.actor) return unchanged;
   if (holder !== null) {
@@ -25,22 +28,32 @@ export function decideTakeRole(command: TakeRole, state: OpenedIncident): Decisi
   });
 }
 
-/** Assigning a role one holds is handing it off: the record says so, whichever button was used. */
-export function decideAssignRole(command: AssignRole, state: OpenedIncident): Decision {
+/**
+ * Assigning a role one holds is handing it off: the record says so, whichever button was used. A
+ * free role may be assigned by anyone; a held one only by its holder or the commander. Every
+ * assignment invites the assignee, so in a private incident only its participants may bring
+ * someone new in.
+ */
+export function decideAssignRole(command: AssignRole, state: OpenedIncident): Verdict {
+  const assignee = requireUser(command.assignee, 'assignee', 'who should hold the role');
+  if (isRejection(assignee)) return refuse(assignee);
   const holder = state.roles[command.role];
-  if (holder === command.assignee) return unchanged;
+  if (holder === assignee) return unchanged;
+  const refusal =
+    mayChangeHands(state, command.role, command.actor) ?? mayInvite(state, command.actor, assignee);
+  if (refusal) return refuse(refusal);
   return accept({
     type: 'RoleAssigned',
     at: command.now,
     by: command.actor,
     role: command.role,
-    userId: command.assignee,
+    userId: assignee,
     previous: holder,
     via: holder === command.actor ? 'handed_off' : 'assigned',
   });
 }
 
-export function decideHandOffRole(command: HandOffRole, state: OpenedIncident): Decision {
+export function decideHandOffRole(command: HandOffRole, state: OpenedIncident): Verdict {
   const holder = state.roles[command.role];
   if (holder !== command.actor) {
     return refuse(
@@ -48,39 +61,65 @@ export function decideHandOffRole(command: HandOffRole, state: OpenedIncident): 
         'role_not_held',
         holder === null
           ? `Nobody is ${command.role}; take the role first, or assign it.`
-          : `Only ${mention(holder)} can hand off ${command.role}; ask them, or use Assign.`,
+          : `Only ${mention(holder)} can hand off ${command.role}; ask them, or ask the commander.`,
       ),
     );
   }
-  if (command.to === command.actor) return unchanged;
+  const to = requireUser(command.to, 'assignee', 'who should take the role');
+  if (isRejection(to)) return refuse(to);
+  if (to === command.actor) return unchanged;
+  const refusal = mayInvite(state, command.actor, to);
+  if (refusal) return refuse(refusal);
   return accept({
     type: 'RoleAssigned',
     at: command.now,
     by: command.actor,
     role: command.role,
-    userId: command.to,
+    userId: to,
     previous: command.actor,
     via: 'handed_off',
   });
 }
 
-export function decideReleaseRole(command: ReleaseRole, state: OpenedIncident): Decision {
+/** The holder steps down; the commander may also free a role (someone left without handing it off). */
+export function decideReleaseRole(command: ReleaseRole, state: OpenedIncident): Verdict {
   const holder = state.roles[command.role];
-  if (holder !== command.actor) {
+  if (holder === null) {
     return refuse(
-      reject(
-        'role_not_held',
-        holder === null
-          ? `Nobody is ${command.role} right now, so there is nothing to release.`
-          : `${mention(holder)} holds ${command.role}; only they can release it.`,
-      ),
+      reject('role_not_held', `Nobody is ${command.role} right now, so there is nothing to release.`),
     );
   }
+  const refusal = mayChangeHands(state, command.role, command.actor);
+  if (refusal) return refuse(refusal);
   return accept({
     type: 'RoleReleased',
     at: command.now,
     by: command.actor,
     role: command.role,
-    userId: command.actor,
+    userId: holder,
   });
+}
+
+/** A held role moves only by its holder's or the commander's hand. */
+function mayChangeHands(state: OpenedIncident, role: Role, actor: UserId): Rejection | null {
+  const holder = state.roles[role];
+  const commander = state.roles.commander;
+  if (holder === null || holder === actor || commander === actor) return null;
+  const who =
+    role !== 'commander' && commander !== null ? `they or the commander (${mention(commander)})` : 'they';
+  return reject(
+    'not_permitted',
+    `${mention(holder)} holds ${role}; only ${who} can give it to someone else. Ask them.`,
+  );
+}
+
+/** Bringing a new person into a private incident is for the people already working it. */
+function mayInvite(state: OpenedIncident, actor: UserId, invitee: UserId): Rejection | null {
+  if (!state.private || state.participants.includes(invitee) || state.participants.includes(actor))
+    return null;
+  return reject(
+    'not_permitted',
+    `This is a private incident: only the people working it can bring someone new in. Ask the commander${state.roles.commander ? ` (${mention(state.roles.commander)})` : ''}.`,
+    { field: 'assignee' },
+  );
 }

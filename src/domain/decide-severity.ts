@@ -1,11 +1,11 @@
 import type { ChangeSeverity, ClassifySeverity } from './commands.js';
-import { accept, type Decision, refuse, unchanged } from './decision.js';
 import { isRejection, requireActive, requireText } from './guards.js';
 import { permission } from './permissions.js';
 import type { OpenedIncident } from './state.js';
 import { severityFromTriage } from './triage.js';
+import { accept, refuse, unchanged, type Verdict } from './verdict.js';
 
-export function decideClassifySeverity(command: ClassifySeverity, state: OpenedIncident): Decision {
+export function decideClassifySeverity(command: ClassifySeverity, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'classify its severity');
   if (isRejection(active)) return refuse(active);
   const allowed = permission(state, command.actor, 'change_severity');
@@ -24,12 +24,12 @@ export function decideClassifySeverity(command: ClassifySeverity, state: OpenedI
   });
 }
 
-export function decideChangeSeverity(command: ChangeSeverity, state: OpenedIncident): Decision {
+export function decideChangeSeverity(command: ChangeSeverity, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'change its severity');
   if (isRejection(active)) return refuse(active);
   const allowed = permission(state, command.actor, 'change_severity');
   if (!allowed.allowed) return refuse(allowed.rejection);
-  const reason = requireText(command.reason, 'a reason for the new severity');
+  const reason = requireText(command.reason, 'reason', 'a reason for the new severity');
   if (isRejection(reason)) return refuse(reason);
   if (command.severity === state.severity) return unchanged;
   return accept({

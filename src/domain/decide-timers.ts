@@ -1,17 +1,17 @@
 import type { FireTimer } from './commands.js';
-import { accept, type Decision, unchanged } from './decision.js';
 import type { IncidentEvent } from './events.js';
 import type { OpenedIncident } from './state.js';
 import { timersFor } from './timer-policy.js';
 import type { TimerSpec } from './timer-policy-types.js';
 import { millisecondsBetween, SYSTEM_ACTOR } from './types.js';
+import { accept, unchanged, type Verdict } from './verdict.js';
 
 /**
  * A timer fired. BullMQ delivers at least once and a timer may outlive the state that set it, so a
  * firing is honoured only when the policy, asked now, still wants this very timer (same key, same
  * due time) and its time has come. Anything else is stale: no events, no Slack messages.
  */
-export function decideFireTimer(command: FireTimer, state: OpenedIncident): Decision {
+export function decideFireTimer(command: FireTimer, state: OpenedIncident): Verdict {
   const spec = timersFor(state, command.policy).find(
     (t) => t.key === command.key && t.dueAt === command.dueAt,
   );
@@ -46,13 +46,13 @@ function eventFor(spec: TimerSpec, state: OpenedIncident, now: string): Incident
       };
     }
     case 'follow-up-reminder':
-      return spec.subjectId === null
+      return spec.followUp === null
         ? null
         : {
             ...base,
             type: 'FollowUpReminded',
-            followUpId: spec.subjectId,
-            which: spec.key.endsWith('-before') ? 'before' : 'overdue',
+            followUpId: spec.followUp.followUpId,
+            which: spec.followUp.which,
           };
   }
 }

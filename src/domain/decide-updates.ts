@@ -1,22 +1,30 @@
 import type { PostStakeholderUpdate, SnoozeUpdateNudge } from './commands.js';
-import { accept, type Decision, refuse } from './decision.js';
-import { isRejection, requireText } from './guards.js';
+import { isRejection, optionalText, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { addMilliseconds, isBefore } from './types.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /** A posted update resets the update clock. Allowed until the postmortem closes the incident. */
-export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIncident): Decision {
+export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIncident): Verdict {
   if (state.status === 'closed') {
     return refuse(
       reject('wrong_status', 'This incident is closed; stakeholders already have the final record.'),
     );
   }
-  const text = requireText(command.text, 'the update text', 3000);
+  const text = requireText(command.text, 'update', 'the update text');
   if (isRejection(text)) return refuse(text);
+  const expectedResolution = optionalText(
+    command.expectedResolution,
+    'expectedResolution',
+    'The expected resolution',
+  );
+  if (isRejection(expectedResolution)) return refuse(expectedResolution);
   if (command.nextUpdateBy !== null && !isBefore(command.now, command.nextUpdateBy)) {
     return refuse(
-      reject('invalid_input', 'The next update time is in the past; promise a time that is still ahead.'),
+      reject('invalid_input', 'The next update time is in the past; promise a time that is still ahead.', {
+        field: 'nextUpdateBy',
+      }),
     );
   }
   return accept({
@@ -25,12 +33,12 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
     by: command.actor,
     text,
     nextUpdateBy: command.nextUpdateBy,
-    expectedResolution: command.expectedResolution?.trim() || null,
+    expectedResolution,
     ...(command.alsoPostTo ? { alsoPostedTo: command.alsoPostTo } : {}),
   });
 }
 
-export function decideSnoozeNudge(command: SnoozeUpdateNudge, state: OpenedIncident): Decision {
+export function decideSnoozeNudge(command: SnoozeUpdateNudge, state: OpenedIncident): Verdict {
   if (state.status === 'resolved' || state.status === 'closed') {
     return refuse(
       reject('wrong_status', 'The incident is resolved, so there are no update nudges left to snooze.'),

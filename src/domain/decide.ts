@@ -25,15 +25,15 @@ import { decideAssignRole, decideHandOffRole, decideReleaseRole, decideTakeRole 
 import { decideChangeSeverity, decideClassifySeverity } from './decide-severity.js';
 import { decideFireTimer } from './decide-timers.js';
 import { decidePostUpdate, decideSnoozeNudge } from './decide-updates.js';
-import { type Decision, refuse } from './decision.js';
 import { reject } from './rejection.js';
 import type { IncidentState, OpenedIncident } from './state.js';
+import { refuse, type Verdict } from './verdict.js';
 
 /**
  * The decider: given what has happened (state) and what someone asks (command), the events that
  * follow, or a rejection that tells them what to do instead. Pure: same input, same answer.
  */
-export function decide(command: IncidentCommand, state: IncidentState): Decision {
+export function decide(command: IncidentCommand, state: IncidentState): Verdict {
   if (command.type === 'OpenIncident') return decideOpen(command, state);
   if (state.status === 'none') {
     return refuse(reject('not_open', 'There is no incident here. Open one with `/incident open <title>`.'));
@@ -44,7 +44,7 @@ export function decide(command: IncidentCommand, state: IncidentState): Decision
 function decideOnOpened(
   command: Exclude<IncidentCommand, { type: 'OpenIncident' }>,
   state: OpenedIncident,
-): Decision {
+): Verdict {
   switch (command.type) {
     case 'TakeRole':
       return decideTakeRole(command, state);

@@ -1,11 +1,32 @@
 import type { IncidentEvent } from './events.js';
 import type { Action, Hypothesis, IncidentFacts } from './state.js';
 
+/** The events that change the work of an incident, whatever its status. */
+export const WORK_EVENTS = [
+  'HypothesisProposed',
+  'HypothesisUpdated',
+  'HypothesisWithdrawn',
+  'ActionProposed',
+  'ActionStarted',
+  'ActionCompleted',
+  'ActionAbandoned',
+  'ActionReassigned',
+  'DecisionRecorded',
+  'MessageCaptured',
+  'NoteAdded',
+] as const satisfies readonly IncidentEvent['type'][];
+
+export type WorkEvent = Extract<IncidentEvent, { type: (typeof WORK_EVENTS)[number] }>;
+
+export const isWorkEvent = (event: IncidentEvent): event is WorkEvent =>
+  (WORK_EVENTS as readonly string[]).includes(event.type);
+
 /**
  * The work of an incident (hypotheses, actions, decisions, the captured timeline): facts that
- * change the same way whatever the incident's status. Returns null for events it does not own.
+ * change the same way whatever the incident's status. Exhaustive: a new work event must say here
+ * what it changes, or the build fails.
  */
-export function evolveWork<S extends IncidentFacts>(state: S, event: IncidentEvent): S | null {
+export function evolveWork<S extends IncidentFacts>(state: S, event: WorkEvent): S {
   switch (event.type) {
     case 'HypothesisProposed':
       return {
@@ -79,8 +100,6 @@ export function evolveWork<S extends IncidentFacts>(state: S, event: IncidentEve
       return { ...state, captured: [...state.captured, `${event.channel}/${event.ts}`] };
     case 'NoteAdded':
       return state;
-    default:
-      return null;
   }
 }
 

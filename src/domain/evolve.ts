@@ -1,14 +1,18 @@
 import type { IncidentEvent, IncidentOpened } from './events.js';
-import { evolveWork } from './evolve-work.js';
+import { evolveWork, isWorkEvent, type WorkEvent } from './evolve-work.js';
 import type { ActiveIncident, IncidentState, OpenedIncident, SettledHold } from './state.js';
 import { SYSTEM_ACTOR, type UserId } from './types.js';
 
-/** Applies one event to the state. Total: an event that makes no sense for the state leaves it unchanged. */
+/**
+ * Applies one event to the state. Total: an event that makes no sense for the state leaves it
+ * unchanged. Exhaustive: every event type is named here or in `evolveWork`, so adding one to the
+ * union fails the build until its effect on the state is written down.
+ */
 export function evolve(state: IncidentState, event: IncidentEvent): IncidentState {
   if (event.type === 'IncidentOpened') return state.status === 'none' ? opened(event) : state;
   if (state.status === 'none') return state;
   const touched = withParticipant(state, event.by);
-  return evolveWork(touched, event) ?? evolveLifecycle(touched, event);
+  return isWorkEvent(event) ? evolveWork(touched, event) : evolveLifecycle(touched, event);
 }
 
 /** Folds a whole history from the initial state. */
@@ -51,7 +55,7 @@ function opened(event: IncidentOpened): ActiveIncident {
 
 function evolveLifecycle(
   state: OpenedIncident,
-  event: Exclude<IncidentEvent, IncidentOpened>,
+  event: Exclude<IncidentEvent, IncidentOpened | WorkEvent>,
 ): IncidentState {
   switch (event.type) {
     case 'RoleAssigned': {
@@ -161,8 +165,6 @@ function evolveLifecycle(
           return event.which === 'before' ? { ...f, remindedBefore: true } : { ...f, remindedOverdue: true };
         }),
       };
-    default:
-      return state;
   }
 }
 

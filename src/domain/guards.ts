@@ -1,5 +1,7 @@
-import { type Rejection, reject } from './rejection.js';
+import { TEXT_LIMITS, type TextField } from './limits.js';
+import { type RejectedField, type Rejection, reject } from './rejection.js';
 import { type ActiveIncident, isActive, type OpenedIncident } from './state.js';
+import { isUserId, type UserId } from './types.js';
 
 /** The incident is being worked on (not yet resolved), or a rejection saying what to do instead. */
 export function requireActive(state: OpenedIncident, doing: string): ActiveIncident | Rejection {
@@ -18,13 +20,51 @@ export const isRejection = (value: unknown): value is Rejection =>
   'message' in value &&
   !('status' in value);
 
-/** A required text field: trimmed, non-empty, bounded. Returns the cleaned text or a rejection. */
-export function requireText(value: string | null | undefined, what: string, max = 3000): string | Rejection {
+/**
+ * A required text field: trimmed, non-empty, within its limit (TEXT_LIMITS). Returns the cleaned
+ * text, or a rejection that names the field and says what to give.
+ */
+export function requireText(
+  value: string | null | undefined,
+  field: TextField,
+  what: string,
+  rejected: RejectedField = field,
+): string | Rejection {
   const text = (value ?? '').trim();
-  if (text === '') return reject('invalid_input', `Please give ${what}.`);
-  if (text.length > max)
-    return reject('invalid_input', `${capitalise(what)} is ${text.length} characters; keep it under ${max}.`);
-  return text;
+  if (text === '') return reject('invalid_input', `Please give ${what}.`, { field: rejected });
+  return withinLimit(text, field, what, rejected);
+}
+
+/** An optional text field: null when empty, else trimmed and within its limit. */
+export function optionalText(
+  value: string | null | undefined,
+  field: TextField,
+  what: string,
+): string | null | Rejection {
+  const text = (value ?? '').trim();
+  return text === '' ? null : withinLimit(text, field, what, field);
+}
+
+function withinLimit(
+  text: string,
+  field: TextField,
+  what: string,
+  rejected: RejectedField,
+): string | Rejection {
+  const max = TEXT_LIMITS[field];
+  if (text.length <= max) return text;
+  return reject(
+    'invalid_input',
+    `${capitalise(what)} is ${text.length} characters; keep it to ${max} or fewer.`,
+    { field: rejected },
+  );
+}
+
+/** A Slack user named by a form or a mention; anything else is refused before it is stored or shown. */
+export function requireUser(userId: string, field: 'assignee' | 'owner', what: string): UserId | Rejection {
+  return isUserId(userId)
+    ? userId
+    : reject('invalid_input', `Pick ${what} from the people picker.`, { field });
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,10 +3,11 @@ import type { IncidentState } from './state.js';
 import type { UserId } from './types.js';
 
 /** Things only the commander may do. */
-export type Capability = 'resolve' | 'lift_hold' | 'change_severity' | 'record_postmortem';
+export type Capability = 'resolve' | 'reopen' | 'lift_hold' | 'change_severity' | 'record_postmortem';
 
 const WHAT: Readonly<Record<Capability, string>> = {
   resolve: 'resolve the incident',
+  reopen: 'reopen the incident',
   lift_hold: 'lift the diagnosis hold',
   change_severity: 'change the severity',
   record_postmortem: 'record the postmortem',

@@ -9,12 +9,22 @@ export interface TimerPolicy {
   readonly followUpReminderLead: Milliseconds;
 }
 
-export type TimerKind =
-  | 'hold-end'
-  | 'escalation'
-  | 'update-due'
-  | 'postmortem-reminder'
-  | 'follow-up-reminder';
+/** Every kind of timer, end to end: the policy, the queue's jobs and their firing share this list. */
+export const TIMER_KINDS = [
+  'hold-end',
+  'escalation',
+  'update-due',
+  'postmortem-reminder',
+  'follow-up-reminder',
+] as const;
+
+export type TimerKind = (typeof TIMER_KINDS)[number];
+
+/** Which reminder of a follow-up a timer is: a day ahead of its due date, or once it has passed. */
+export interface FollowUpReminder {
+  readonly followUpId: string;
+  readonly which: 'before' | 'overdue';
+}
 
 /** A timer the state calls for: what, when, and why, in words a person can read. */
 export interface TimerSpec {
@@ -32,6 +42,6 @@ export interface TimerSpec {
   readonly delivery: 'any-hour' | 'working-hours';
   /** Whom it is for, when one person: the scheduler shifts working-hours timers to their zone. */
   readonly recipient: string | null;
-  /** The thing it is about, when there are several of a kind (a follow-up's id). */
-  readonly subjectId: string | null;
+  /** The follow-up a follow-up reminder is about; null for every other kind. */
+  readonly followUp: FollowUpReminder | null;
 }

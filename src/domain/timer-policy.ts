@@ -46,7 +46,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       cancelledBy: 'The commander lifting the hold, or resolving the incident.',
       delivery: 'any-hour',
       recipient: commander,
-      subjectId: null,
+      followUp: null,
     });
   }
   if (policy.escalateAfter > 0 && state.escalatedAt === null) {
@@ -59,7 +59,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       cancelledBy: 'Resolving the incident before then.',
       delivery: 'any-hour',
       recipient: null,
-      subjectId: null,
+      followUp: null,
     });
   }
   const updateDue = nextUpdateDue(state, policy);
@@ -74,7 +74,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       cancelledBy: 'Posting an update (resets the clock), snoozing the nudge, or resolving the incident.',
       delivery: 'any-hour',
       recipient: communicator,
-      subjectId: null,
+      followUp: null,
     });
   }
   return timers;
@@ -104,7 +104,7 @@ function postmortemTimers(state: ResolvedIncident, policy: TimerPolicy): TimerSp
       cancelledBy: 'Recording the postmortem, or reopening the incident.',
       delivery: 'working-hours',
       recipient: state.roles.commander ?? state.resolution.by,
-      subjectId: null,
+      followUp: null,
     },
   ];
 }
@@ -118,13 +118,13 @@ function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[]
       kind: 'follow-up-reminder' as const,
       delivery: 'working-hours' as const,
       recipient: followUp.owner,
-      subjectId: followUp.id,
     };
     const cancelledBy = 'Marking the follow-up done, or dropping it with a reason.';
     if (!followUp.remindedBefore && policy.followUpReminderLead > 0) {
       timers.push({
         ...common,
         key: `follow-up-${followUp.id}-before`,
+        followUp: { followUpId: followUp.id, which: 'before' },
         dueAt: addMilliseconds(dueStart, -policy.followUpReminderLead),
         rule: `Follow-up owners hear ${minutes(policy.followUpReminderLead)} before the due date.`,
         effect: `Reminds the owner that "${followUp.title}" is due ${followUp.due}.`,
@@ -134,6 +134,7 @@ function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[]
       timers.push({
         ...common,
         key: `follow-up-${followUp.id}-overdue`,
+        followUp: { followUpId: followUp.id, which: 'overdue' },
         dueAt: addMilliseconds(dueStart, DAY),
         rule: 'Follow-up owners hear when the due date has passed.',
         effect: `Tells the owner that "${followUp.title}" is overdue.`,

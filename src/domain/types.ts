@@ -11,6 +11,14 @@ export type UserId = string;
 /** The actor recorded when the bot itself acts (a timer fired, a hold ran out). */
 export const SYSTEM_ACTOR = 'system';
 
+/** Slack's user id shape (`U…`, or `W…` on Enterprise Grid). Anything else is never shown as a mention. */
+export const USER_ID_PATTERN = /^[UW][A-Z0-9]{2,20}$/;
+/** Slack's conversation id shape: public (`C…`), private (`G…`) or direct (`D…`). */
+export const CHANNEL_ID_PATTERN = /^[CGD][A-Z0-9]{2,20}$/;
+
+export const isUserId = (value: string): boolean => USER_ID_PATTERN.test(value);
+export const isChannelId = (value: string): boolean => CHANNEL_ID_PATTERN.test(value);
+
 /** An instant as an ISO-8601 UTC string with milliseconds (`Date#toISOString()` form). */
 export type Instant = string;
 

@@ -85,7 +85,7 @@ export async function benchTimers(): Promise<string[]> {
               const dueAt = new Date(
                 base + ((i * TIMERS_PER_INCIDENT + k) * SPREAD_MS) / total,
               ).toISOString();
-              return { kind: 'bench', key: `bench-${k}`, dueAt, fireAt: dueAt };
+              return { kind: 'hold-end' as const, key: `bench-${k}`, dueAt, fireAt: dueAt };
             }),
           ),
         ),

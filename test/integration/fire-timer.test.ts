@@ -77,7 +77,13 @@ describe('firing a timer on PostgreSQL', () => {
 
   it('records the hold end once, measures lateness, and warns about a firing over 30 s late', async () => {
     const id = await incidentWithHold();
-    const timer = { incidentId: id, kind: 'hold-end', key: 'hold-end', dueAt: HOLD_END, fireAt: HOLD_END };
+    const timer = {
+      incidentId: id,
+      kind: 'hold-end' as const,
+      key: 'hold-end',
+      dueAt: HOLD_END,
+      fireAt: HOLD_END,
+    };
     const late = deps('2026-11-22T14:10:45.000Z');
     const first = await fireTimer(late.deps, timer);
     expect(first.ok && first.events.map((e) => e.type)).toEqual(['HoldEnded']);

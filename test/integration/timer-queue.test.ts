@@ -5,12 +5,13 @@ import type { TimerJob } from '../../src/adapters/bullmq/timer-job.js';
 import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
 import type { TimerScheduler } from '../../src/app/ports/timer-scheduler.js';
+import type { TimerKind } from '../../src/domain/index.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 /** A wanted timer; chores may fire later than due (working hours), live ones fire when due. */
-const timer = (kind: string, key: string, dueAt: string, fireAt = dueAt) => ({ kind, key, dueAt, fireAt });
+const timer = (kind: TimerKind, key: string, dueAt: string, fireAt = dueAt) => ({ kind, key, dueAt, fireAt });
 
 describe('the timers queue on real Redis', () => {
   const prefix = `ic-tq-${randomBytes(3).toString('hex')}`;
@@ -84,11 +85,11 @@ describe('the timers queue on real Redis', () => {
   it('can schedule the same timer again after it fired (a finished job does not block its id)', async () => {
     const incidentId = randomUUID();
     const dueAt = inMs(200);
-    await scheduler.sync(incidentId, [timer('nudge', 'nudge', dueAt)]);
+    await scheduler.sync(incidentId, [timer('update-due', 'nudge', dueAt)]);
     await expect
       .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
       .toBe(1);
-    await scheduler.sync(incidentId, [timer('nudge', 'nudge', dueAt)]);
+    await scheduler.sync(incidentId, [timer('update-due', 'nudge', dueAt)]);
     await expect
       .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
       .toBe(2);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { TIMER_KINDS } from '../../domain/index.js';
 
 /** The payload of a timer job. Parsed on the way out of Redis: a bad payload fails without retry. */
 export const timerJobSchema = z.object({
   incidentId: z.string().uuid(),
-  kind: z.string().min(1),
+  kind: z.enum(TIMER_KINDS),
   key: z.string().min(1),
   dueAt: z.string().datetime(),
   fireAt: z.string().datetime(),

@@ -1,6 +1,8 @@
+import type { TimerKind } from '../../domain/index.js';
+
 /** One timer that should exist for an incident: what the domain's timer policy asks for. */
 export interface WantedTimer {
-  readonly kind: string;
+  readonly kind: TimerKind;
   /** Stable per timer within the incident; safe inside a job id. */
   readonly key: string;
   /** When the policy says it is due: what the firing is checked against. */

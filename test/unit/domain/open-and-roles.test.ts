@@ -107,10 +107,47 @@ describe('roles', () => {
     expect(state).toMatchObject({ roles: { commander: DANA, scribe: DANA } });
   });
 
-  it('assigns a role to someone, keeping the previous holder on record', () => {
-    given(opened(), commanderIs(DANA))
+  it('lets anyone assign a free role', () => {
+    given(opened())
       .when({ type: 'AssignRole', actor: REPORTER, now: at(3), role: 'commander', assignee: ALEX })
-      .thenEmits({ type: 'RoleAssigned', userId: ALEX, previous: DANA, via: 'assigned' });
+      .thenEmits({ type: 'RoleAssigned', userId: ALEX, previous: null, via: 'assigned' });
+  });
+
+  it('lets the commander reassign a held role, keeping the previous holder on record', () => {
+    const scribe = {
+      type: 'RoleAssigned',
+      at: at(2),
+      by: REPORTER,
+      role: 'scribe',
+      userId: REPORTER,
+      previous: null,
+      via: 'took',
+    } as const;
+    given(opened(), commanderIs(DANA), scribe)
+      .when({ type: 'AssignRole', actor: DANA, now: at(3), role: 'scribe', assignee: ALEX })
+      .thenEmits({ type: 'RoleAssigned', userId: ALEX, previous: REPORTER, via: 'assigned' });
+  });
+
+  it('refuses to move a held role for anyone but its holder or the commander', () => {
+    given(opened(), commanderIs(DANA))
+      .when({ type: 'AssignRole', actor: REPORTER, now: at(3), role: 'commander', assignee: REPORTER })
+      .thenRejects('not_permitted', /<@U0DANA> holds commander; only they can give it/);
+  });
+
+  it('refuses an assignee that is not a Slack user', () => {
+    given(opened())
+      .when({ type: 'AssignRole', actor: REPORTER, now: at(3), role: 'scribe', assignee: '<!channel>' })
+      .thenRejects('invalid_input', /people picker/);
+  });
+
+  it('lets only the people working a private incident bring someone new in', () => {
+    const secret = opened({ private: true });
+    given(secret)
+      .when({ type: 'AssignRole', actor: 'U0STRANGER', now: at(3), role: 'scribe', assignee: 'U0OUTSIDER' })
+      .thenRejects('not_permitted', /private incident/);
+    given(secret)
+      .when({ type: 'AssignRole', actor: REPORTER, now: at(3), role: 'scribe', assignee: 'U0OUTSIDER' })
+      .thenEmits({ type: 'RoleAssigned', userId: 'U0OUTSIDER' });
   });
 
   it('records an assignment by the holder as a hand-off', () => {
@@ -160,7 +197,7 @@ describe('roles', () => {
   it('refuses to release a role one does not hold', () => {
     given(opened(), commanderIs(DANA))
       .when({ type: 'ReleaseRole', actor: ALEX, now: at(3), role: 'commander' })
-      .thenRejects('role_not_held', /only they can release/);
+      .thenRejects('not_permitted', /only they can give it/);
     given(opened())
       .when({ type: 'ReleaseRole', actor: ALEX, now: at(3), role: 'scribe' })
       .thenRejects('role_not_held', /nothing to release/);

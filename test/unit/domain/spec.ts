@@ -1,7 +1,6 @@
 import { expect } from 'vitest';
 import {
   addMilliseconds,
-  type Decision,
   decide,
   type IncidentCommand,
   type IncidentEvent,
@@ -10,6 +9,7 @@ import {
   type RejectionCode,
   replay,
   type TimerPolicy,
+  type Verdict,
 } from '../../../src/domain/index.js';
 
 /** The instant every scenario starts at, and minutes after it. */
@@ -84,7 +84,7 @@ export function given(...history: IncidentEvent[]) {
   return {
     state,
     when(command: IncidentCommand) {
-      const decision: Decision = decide(command, state);
+      const decision: Verdict = decide(command, state);
       return {
         decision,
         thenEmits(...expected: Partial<IncidentEvent>[]) {

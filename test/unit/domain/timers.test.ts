@@ -4,11 +4,12 @@ import {
   type IncidentEvent,
   nextUpdateDue,
   replay,
+  type TimerKind,
   timersFor,
 } from '../../../src/domain/index.js';
 import { ALEX, at, commanderIs, DANA, given, holdEnded, opened, POLICY, resolved } from './spec.js';
 
-const fire = (kind: string, key: string, dueAt: string, now = dueAt): FireTimer => ({
+const fire = (kind: TimerKind, key: string, dueAt: string, now = dueAt): FireTimer => ({
   type: 'FireTimer',
   actor: 'system',
   now,

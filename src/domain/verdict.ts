@@ -3,22 +3,22 @@ import type { Rejection } from './rejection.js';
 
 /**
  * The outcome of `decide`: the events to append (possibly none), or why the command was refused.
- * An accepted decision may carry a `notice`: the command was turned into something else the person
+ * An accepted verdict may carry a `notice`: the command was turned into something else the person
  * should know about (an action during the diagnosis hold is recorded as proposed, not started).
  */
-export type Decision =
+export type Verdict =
   | { readonly ok: true; readonly events: readonly IncidentEvent[]; readonly notice?: Rejection }
   | { readonly ok: false; readonly rejection: Rejection };
 
-export const accept = (...events: IncidentEvent[]): Decision => ({ ok: true, events });
+export const accept = (...events: IncidentEvent[]): Verdict => ({ ok: true, events });
 
-export const acceptWithNotice = (notice: Rejection, ...events: IncidentEvent[]): Decision => ({
+export const acceptWithNotice = (notice: Rejection, ...events: IncidentEvent[]): Verdict => ({
   ok: true,
   events,
   notice,
 });
 
-export const refuse = (rejection: Rejection): Decision => ({ ok: false, rejection });
+export const refuse = (rejection: Rejection): Verdict => ({ ok: false, rejection });
 
 /** Accepted, with nothing to record: the command asked for what is already true. */
-export const unchanged: Decision = { ok: true, events: [] };
+export const unchanged: Verdict = { ok: true, events: [] };
