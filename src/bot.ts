@@ -1,31 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { WebClient } from '@slack/web-api';
+import { hostname } from 'node:os';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createRedisConnection } from './adapters/bullmq/redis-connection.js';
-import { TimerQueue } from './adapters/bullmq/timer-queue.js';
+import { createTimerQueue, scheduleWeeklyReview } from './adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from './adapters/bullmq/timer-scheduler.js';
+import { closeTimerWorker, createTimerWorker } from './adapters/bullmq/timer-worker.js';
 import { createHealthRoutesFor } from './adapters/observability/bot-health.js';
-import { createMetrics } from './adapters/observability/metrics.js';
+import { createMetrics, reasonLabel } from './adapters/observability/metrics.js';
 import { createDatabase } from './adapters/postgres/database.js';
 import { createDeliveries } from './adapters/postgres/deliveries.js';
 import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
-import { markSlackEventProcessed } from './adapters/postgres/processed-slack-events.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
+import { createChannelMembership } from './adapters/slack/channel-membership.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
 import { publishWeeklyReview } from './adapters/slack/weekly-review-publisher.js';
+import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
-import { type CommandDeps, handleCommand } from './app/handle-command.js';
-import { openIncident } from './app/open-incident.js';
-import { OutboxRunner } from './app/outbox-runner.js';
+import { OutboxRunner } from './app/outbox/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
-import { timerPolicyFrom } from './app/timer-policy.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
 import type { Config } from './config/config.js';
+import { timerPolicyFrom } from './config/timer-policy.js';
 
 export interface BotOptions {
   readonly config: Config;
@@ -42,14 +43,33 @@ export interface RunningBot {
 }
 
 /**
+ * Pool sizing. Every transaction is short (no Slack call inside one) and nothing holds a
+ * connection while waiting for another, so the pool cannot deadlock; these keep the background
+ * work (outbox drains, timer firings) from ever taking every connection away from commands.
+ */
+const POOL_SIZE = 10;
+const OUTBOX_DRAINS = 4;
+const TIMER_WORKERS = 3;
+/** Every Slack Web API call gives up after this; the outbox retries with backoff. */
+const SLACK_TIMEOUT_MS = 10_000;
+/** Listeners wait this long for their change before acking "still working" (Slack allows 3 s). */
+const ANSWER_WITHIN_MS = 2_000;
+/** SIGTERM: each stage of the stop waits at most this long, so the whole stop ends within 10 s. */
+const STOP_GRACE_MS = 2_500;
+
+/**
  * Wires configuration, adapters and use cases, and starts serving. The one place that knows every
- * part of the bot; everything else receives what it needs.
+ * part of the bot; everything else receives what it needs. Built in dependency order: storage,
+ * the timers queue, Slack's client, the outbox, the command core, then what calls it (the timer
+ * worker and the Slack app).
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  const policy = timerPolicyFrom(config.timing);
   const db = createDatabase({
     connectionString: config.databaseUrl,
+    maxConnections: POOL_SIZE,
     onConnectionError: (error) => logger.warn({ err: error }, 'lost a PostgreSQL connection'),
   });
   if (config.migrateOnStart) {
@@ -61,54 +81,87 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       throw error;
     }
   }
-
   const store = createIncidentStore(db);
+  const outbox = createOutbox(db);
+  const deliveries = createDeliveries(db);
   const metrics = createMetrics();
-  const redis = createRedisConnection(config.redisUrl, 'incident-commander');
-  const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker');
-  const slackClient = new WebClient(config.slack.botToken, {
+
+  const redis = createRedisConnection(config.redisUrl, 'incident-commander', 'fail-fast');
+  const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker', 'blocking');
+  const queue = createTimerQueue(redis, config.queuePrefix);
+  // A fail-fast connection refuses commands until connected: give it a moment at start. If Redis
+  // is down, start anyway: commands still commit, and the reconcile schedules timers once it is back.
+  await bounded(new Promise((resolve) => redis.once('ready', resolve)), 3_000);
+
+  const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
-    // The outbox retries with backoff; the client must not retry (a blind retry can post twice).
+    timeout: SLACK_TIMEOUT_MS,
+    // Listeners' calls (views.open within 3 s of a click) get one quick retry; effects get none.
+    retryConfig: { retries: 1, factor: 1, minTimeout: 200 },
+    logger: boltLogger(logger),
+  };
+  // The outbox retries with backoff; this client must not (a blind retry can post twice).
+  const slackClient = new WebClient(config.slack.botToken, {
+    ...clientOptions,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    logger: boltLogger(logger),
   });
   const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
+  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
 
-  const policy = timerPolicyFrom(config.timing);
-  const deliveries = createDeliveries(db);
-  const outboxRunner = new OutboxRunner({
-    outbox: createOutbox(db),
+  const timerSync = new TimerSync({
     store,
+    scheduler: createTimerScheduler(queue, redis, config.queuePrefix, clock),
+    policy,
+    zoneOf,
+    logger,
+    concurrency: 8,
+    onReconcile: () => scheduleWeeklyReview(queue, config.weeklyReview, config.timezone),
+  });
+  const outboxRunner = new OutboxRunner({
+    outbox,
+    store,
+    logger,
+    holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
+    concurrency: OUTBOX_DRAINS,
+    sweepEvery: config.timing.outboxSweepEvery,
+    onGivenUp: (kind, reason) => metrics.effectsGivenUp.inc({ kind, reason: reasonLabel(reason) }),
     performer: createSlackEffectPerformer({
       client: slackClient,
       store,
       botUserId,
       header: { policy, command: config.slack.command },
+      failures: (incidentId) => outbox.failures(incidentId, 5),
       announceChannel: config.channels.announce,
       deliveries,
       escalation: config.escalation,
       stakeholderChannel: config.channels.stakeholder,
       postmortemChannel: config.channels.postmortem,
       postmortemDue: config.timing.postmortemDue,
+      responseTimeoutMs: SLACK_TIMEOUT_MS,
     }),
-    clock,
-    logger,
-    sweepEvery: config.timing.outboxSweepEvery,
   });
 
-  // The worker's onFire needs the command path, which needs the sync, which needs the queue.
-  let commandDeps: CommandDeps | null = null;
-  const timers = new TimerQueue({
-    connection: redis,
-    workerConnection: workerRedis,
+  const commands = createCommandCore({
+    store,
+    newId: randomUUID,
+    membership: createChannelMembership(slackClient),
+    metrics: metrics.commandMetrics,
+    afterCommit: (incidentId) => {
+      void outboxRunner.kick(incidentId);
+      void timerSync.sync(incidentId);
+    },
+  });
+
+  const worker = createTimerWorker({
+    connection: workerRedis,
     prefix: config.queuePrefix,
     logger,
+    concurrency: TIMER_WORKERS,
     onFire: async (job) => {
-      if (!commandDeps) throw new Error('timer fired before the bot was wired');
       const outcome = await fireTimer(
         {
-          ...commandDeps,
+          commands,
           clock,
           policy,
           logger,
@@ -132,61 +185,65 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger.info({ result }, 'weekly follow-up review');
     },
   });
-  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
-  const timerSync = new TimerSync({
-    store,
-    scheduler: createTimerScheduler(timers.queue, redis, config.queuePrefix),
-    policy,
-    zoneOf,
-    logger,
-  });
-  commandDeps = {
-    store,
-    afterCommit: (incidentId: string) => {
-      void outboxRunner.kick(incidentId);
-      void timerSync.sync(incidentId);
-    },
-  };
-  const deps = commandDeps;
 
   const slack = createSlackApp({
     config,
     logger,
     botUserId,
+    clientOptions,
     routes: createHealthRoutesFor({ db, redis, registry: metrics.registry }),
     deps: {
       config,
+      policy,
       logger,
       clock,
       store,
-      openIncident: (request) => openIncident({ ...deps, newId: randomUUID }, request),
-      handleCommand: (incidentId, command) => handleCommand(deps, incidentId, command),
+      commands,
+      failures: outbox.failures,
       newId: randomUUID,
-      markEventProcessed: (teamId, eventId) => markSlackEventProcessed(db, teamId, eventId),
       zoneOf,
+      answerWithinMs: ANSWER_WITHIN_MS,
     },
   });
 
-  await timers.scheduleWeeklyReview(config.weeklyReview, config.timezone);
-  timers.start();
+  await scheduleWeeklyReview(queue, config.weeklyReview, config.timezone).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not schedule the weekly review yet; the reconcile will'),
+  );
+  void worker.run();
   outboxRunner.start();
   const port = await slack.start();
-  void outboxRunner.sweep();
+  void outboxRunner
+    .sweep()
+    .catch((error: unknown) => logger.warn({ err: error }, 'first outbox sweep failed'));
   const stopReconciling = timerSync.startReconciling(config.timing.timerReconcileEvery);
 
   let stopping: Promise<void> | null = null;
   return {
     port,
     stop: () => {
+      // Each stage is bounded, so a hung Slack call or a dead Redis cannot hold SIGTERM past its grace.
       stopping ??= (async () => {
-        await slack.stop();
-        await timers.close();
-        await stopReconciling();
-        await outboxRunner.stop();
-        await Promise.all([redis.quit(), workerRedis.quit()]);
-        await db.destroy();
+        await slack.stop(STOP_GRACE_MS);
+        await closeTimerWorker(worker, STOP_GRACE_MS);
+        await bounded(stopReconciling(), STOP_GRACE_MS);
+        await outboxRunner.stop(STOP_GRACE_MS);
+        await bounded(queue.close(), 1_000);
+        redis.disconnect();
+        workerRedis.disconnect();
+        await bounded(db.destroy(), 1_000);
       })();
       return stopping;
     },
   };
+}
+
+async function bounded(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => {}),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }

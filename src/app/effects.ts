@@ -51,6 +51,3 @@ export const COALESCED_EFFECTS: ReadonlySet<EffectKind> = new Set<EffectKind>([
   'header.render',
   'announcement.render',
 ]);
-
-/** Effects worth trying only a few times: an ephemeral confirmation is useless after a while. */
-export const MAX_ATTEMPTS: Readonly<Partial<Record<EffectKind, number>>> = { 'reporter.confirm': 3 };

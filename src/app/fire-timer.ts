@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR, type TimerKind, type TimerPolicy } from '../domain/index.js';
-import { type CommandDeps, type CommandOutcome, handleCommand } from './handle-command.js';
+import type { CommandCore, CommandOutcome } from './commands/command-core.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 
@@ -12,7 +12,8 @@ export interface FiredTimer {
   readonly fireAt: string;
 }
 
-export interface FireTimerDeps extends CommandDeps {
+export interface FireTimerDeps {
+  readonly commands: CommandCore;
   readonly clock: Clock;
   readonly policy: TimerPolicy;
   readonly logger: Logger;
@@ -34,14 +35,18 @@ export async function fireTimer(deps: FireTimerDeps, timer: FiredTimer): Promise
   const latenessMs = Math.max(0, now.getTime() - Date.parse(timer.fireAt));
   deps.onLateness(timer.kind, latenessMs);
   if (latenessMs > LATE_AFTER_MS) deps.logger.warn({ ...timer, latenessMs }, 'timer fired late');
-  const outcome = await handleCommand(deps, timer.incidentId, {
-    type: 'FireTimer',
-    actor: SYSTEM_ACTOR,
-    now: now.toISOString(),
-    kind: timer.kind,
-    key: timer.key,
-    dueAt: timer.dueAt,
-    policy: deps.policy,
+  const outcome = await deps.commands.run({
+    incidentId: timer.incidentId,
+    origin: null,
+    command: {
+      type: 'FireTimer',
+      actor: SYSTEM_ACTOR,
+      now: now.toISOString(),
+      kind: timer.kind,
+      key: timer.key,
+      dueAt: timer.dueAt,
+      policy: deps.policy,
+    },
   });
   deps.logger.info(
     { ...timer, latenessMs, recorded: outcome.ok ? outcome.events.map((e) => e.type) : [] },

@@ -15,6 +15,10 @@ export interface TimerSyncDeps {
   readonly concurrency?: number;
   /** Incidents looked at per reconcile pass: the pass is bounded, the next one carries on. */
   readonly maxPerPass?: number;
+  /** Run at the start of every reconcile pass (re-creating the weekly review's scheduler). */
+  readonly onReconcile?: () => Promise<void>;
+  /** A sync that takes longer (Redis unreachable) is abandoned; the reconcile will redo it. */
+  readonly syncTimeoutMs?: number;
 }
 
 /** The timers an incident's state calls for, placed in time: chores wait for working hours. */
@@ -57,7 +61,7 @@ export class TimerSync {
       this.again.add(incidentId);
       return current;
     }
-    const run = this.syncNow(incidentId)
+    const run = withTimeout(this.syncNow(incidentId), this.deps.syncTimeoutMs ?? 10_000)
       .catch((error: unknown) =>
         this.deps.logger.warn({ err: error, incidentId }, 'timer sync failed; the reconcile will retry'),
       )
@@ -74,6 +78,11 @@ export class TimerSync {
    * pass stopped, at most `maxPerPass` of them. Returns how many it synced.
    */
   async reconcile(): Promise<{ synced: number; complete: boolean }> {
+    await this.deps
+      .onReconcile?.()
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error }, 'reconcile hook failed; the next pass will retry'),
+      );
     const maxPerPass = this.deps.maxPerPass ?? 5_000;
     const concurrency = this.deps.concurrency ?? 16;
     let synced = 0;
@@ -133,4 +142,12 @@ export class TimerSync {
     }));
     await this.deps.scheduler.sync(incidentId, wanted);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timer sync took over ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

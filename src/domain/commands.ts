@@ -1,3 +1,4 @@
+import type { SnoozeMinutes } from './decide-updates.js';
 import type { TimerKind, TimerPolicy } from './timer-policy-types.js';
 import type { TriageAnswers } from './triage.js';
 import type { Instant, Milliseconds, OpenStatus, Role, Severity, UserId } from './types.js';
@@ -127,7 +128,7 @@ export interface PostStakeholderUpdate extends CommandBase<'PostStakeholderUpdat
   readonly alsoPostTo?: string | null;
 }
 export interface SnoozeUpdateNudge extends CommandBase<'SnoozeUpdateNudge'> {
-  readonly minutes: 15 | 30 | 60;
+  readonly minutes: SnoozeMinutes;
 }
 
 export interface Resolve extends CommandBase<'Resolve'> {

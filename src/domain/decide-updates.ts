@@ -2,8 +2,12 @@ import type { PostStakeholderUpdate, SnoozeUpdateNudge } from './commands.js';
 import { isRejection, optionalText, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
-import { addMilliseconds, isBefore } from './types.js';
+import { addMilliseconds, isBefore, isChannelId } from './types.js';
 import { accept, refuse, type Verdict } from './verdict.js';
+
+/** How long an update nudge can be snoozed, in minutes: the buttons on the nudge offer these. */
+export const SNOOZE_CHOICES = [15, 30, 60] as const;
+export type SnoozeMinutes = (typeof SNOOZE_CHOICES)[number];
 
 /** A posted update resets the update clock. Allowed until the postmortem closes the incident. */
 export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIncident): Verdict {
@@ -14,6 +18,8 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
   }
   const text = requireText(command.text, 'update', 'the update text');
   if (isRejection(text)) return refuse(text);
+  if (command.alsoPostTo && !isChannelId(command.alsoPostTo))
+    return refuse(reject('invalid_input', 'Pick the extra channel from the channel picker.'));
   const expectedResolution = optionalText(
     command.expectedResolution,
     'expectedResolution',
@@ -44,8 +50,8 @@ export function decideSnoozeNudge(command: SnoozeUpdateNudge, state: OpenedIncid
       reject('wrong_status', 'The incident is resolved, so there are no update nudges left to snooze.'),
     );
   }
-  if (![15, 30, 60].includes(command.minutes)) {
-    return refuse(reject('invalid_input', 'Snooze for 15, 30 or 60 minutes.'));
+  if (!SNOOZE_CHOICES.includes(command.minutes)) {
+    return refuse(reject('invalid_input', `Snooze for ${SNOOZE_CHOICES.join(', ')} minutes.`));
   }
   return accept({
     type: 'UpdateNudgeSnoozed',

@@ -1,20 +1,31 @@
+export { BROKE_TWICE_WINDOW_MS, brokeTwiceSince, DUPLICATE_WINDOW_MS, sameService } from './broke-twice.js';
 export type * from './commands.js';
 export { decide } from './decide.js';
 export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
 export { postmortemRequired } from './decide-resolution.js';
+export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
 export * from './drafts/postmortem.js';
 export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
 export * from './drafts/stakeholder-update.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
+export { clipText, TEXT_LIMITS, type TextField } from './limits.js';
 export { type Capability, permission, permits } from './permissions.js';
-export { clockTime, mention, type Rejection, type RejectionCode } from './rejection.js';
+export {
+  clockTime,
+  mention,
+  type RejectedField,
+  type Rejection,
+  type RejectionCode,
+  reject,
+} from './rejection.js';
 export type * from './state.js';
-export { initialState, isActive } from './state.js';
+export { initialState, isActive, STATE_VERSION } from './state.js';
 export { cadenceFor, nextUpdateDue, timersFor } from './timer-policy.js';
 export type * from './timer-policy-types.js';
 export { TIMER_KINDS } from './timer-policy-types.js';
 export { severityFromTriage, TRIAGE_QUESTIONS, type TriageAnswers, type TriageQuestion } from './triage.js';
 export * from './types.js';
 export type { Verdict } from './verdict.js';
+export { canSee, isParticipant } from './visibility.js';

@@ -143,5 +143,12 @@ export type OpenedIncident = ActiveIncident | ResolvedIncident | ClosedIncident;
 
 export const initialState: IncidentState = { status: 'none' };
 
+/**
+ * The version of what a history folds to. Bump it whenever `evolve` changes the state it builds
+ * (a new field, a new meaning): stored snapshots of an older version are rebuilt from their events
+ * the next time they are read, so a change to `evolve` reaches every stored incident.
+ */
+export const STATE_VERSION = 1;
+
 export const isActive = (state: IncidentState): state is ActiveIncident =>
   state.status === 'investigating' || state.status === 'identified' || state.status === 'monitoring';

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { CommandOutcome } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
-import type { IncidentStore } from '../../src/app/ports/incident-store.js';
+import type { CommandCore, CommandOutcome } from '../../src/app/commands/command-core.js';
 import type { TimerPolicy } from '../../src/domain/index.js';
 
 /** The production defaults, as the benchmarks' timer policy. */
@@ -14,26 +11,22 @@ export const BENCH_POLICY: TimerPolicy = {
 
 /** Opens bench incident number `i` through the real command path (10-minute hold, severity pending). */
 export function openBenchIncident(
-  store: IncidentStore,
+  core: CommandCore,
   i: number,
   now = new Date().toISOString(),
 ): Promise<CommandOutcome> {
-  return openIncident(
-    { store, newId: randomUUID, afterCommit: () => {} },
-    {
-      teamId: 'TBENCH',
-      responseUrl: null,
-      command: {
-        type: 'OpenIncident',
-        actor: 'U1',
-        now,
-        title: `Bench ${i}`,
-        service: null,
-        severity: null,
-        private: false,
-        drill: false,
-        diagnosisHold: 600_000,
-      },
+  return core.open({
+    teamId: 'TBENCH',
+    command: {
+      type: 'OpenIncident',
+      actor: 'U1',
+      now,
+      title: `Bench ${i}`,
+      service: null,
+      severity: null,
+      private: false,
+      drill: false,
+      diagnosisHold: 600_000,
     },
-  );
+  });
 }

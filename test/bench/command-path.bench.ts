@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
-import { handleCommand } from '../../src/app/handle-command.js';
+import { createCommandCore } from '../../src/app/commands/command-core.js';
 import { withBenchDatabase } from './bench-database.js';
 import { openBenchIncident } from './bench-incidents.js';
 import { type Figures, measure } from './measure.js';
@@ -11,25 +11,38 @@ import { type Figures, measure } from './measure.js';
  */
 export async function benchCommandPath(): Promise<Figures[]> {
   return withBenchDatabase(async (db) => {
-    const store = createIncidentStore(db);
-    const deps = { store, newId: randomUUID, afterCommit: () => {} };
+    const core = createCommandCore({
+      store: createIncidentStore(db),
+      newId: randomUUID,
+      afterCommit: () => {},
+    });
     const now = new Date().toISOString();
-    const open = (i: number) => openBenchIncident(store, i, now);
+    const open = (i: number) => openBenchIncident(core, i, now);
     const opens = await measure('open incident (1 at a time)', 300, open);
     const burst = await measure('open incident (8 concurrent)', 400, open, 8);
     const target = await open(0);
     if (!target.ok) throw new Error('open refused');
-    const roles = ['commander', 'communicator', 'scribe'] as const;
+    const roles = ['communicator', 'scribe'] as const;
+    const boss = 'U0BOSS';
+    await core.run({
+      incidentId: target.incident.id,
+      origin: null,
+      command: { type: 'TakeRole', actor: boss, now, role: 'commander' },
+    });
     const contended = await measure(
       'role change, one incident (8 concurrent)',
       400,
       (i) =>
-        handleCommand(deps, target.incident.id, {
-          type: 'AssignRole',
-          actor: 'U1',
-          now,
-          role: roles[i % 3] ?? 'scribe',
-          assignee: `U${i}`,
+        core.run({
+          incidentId: target.incident.id,
+          origin: null,
+          command: {
+            type: 'AssignRole',
+            actor: boss,
+            now,
+            role: roles[i % 2] ?? 'scribe',
+            assignee: `U0B${i}`,
+          },
         }),
       8,
     );

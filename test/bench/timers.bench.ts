@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createRedisConnection } from '../../src/adapters/bullmq/redis-connection.js';
-import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
+import { createTimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
+import { createTimerWorker } from '../../src/adapters/bullmq/timer-worker.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
+import { type CommandCore, createCommandCore } from '../../src/app/commands/command-core.js';
 import { fireTimer } from '../../src/app/fire-timer.js';
 import { systemClock } from '../../src/app/ports/clock.js';
 import { TimerSync } from '../../src/app/timer-sync.js';
@@ -32,25 +34,25 @@ export async function benchTimers(): Promise<string[]> {
   return withBenchDatabase(async (db) => {
     const redisUrl = benchRedisUrl();
     const prefix = `ic-bench-${randomBytes(3).toString('hex')}`;
-    const redis = createRedisConnection(redisUrl, 'bench');
-    const workerRedis = createRedisConnection(redisUrl, 'bench-worker');
+    const redis = createRedisConnection(redisUrl, 'bench', 'fail-fast');
+    const workerRedis = createRedisConnection(redisUrl, 'bench-worker', 'blocking');
     const store = createIncidentStore(db);
+    const commands = createCommandCore({ store, newId: randomUUID, afterCommit: () => {} });
     const lateness: number[] = [];
     let allFired: () => void = () => {};
     const fired = new Promise<void>((resolve) => {
       allFired = resolve;
     });
     const total = INCIDENTS * TIMERS_PER_INCIDENT;
-    const timers = new TimerQueue({
-      connection: redis,
-      workerConnection: workerRedis,
+    const queue = createTimerQueue(redis, prefix);
+    const worker = createTimerWorker({
+      connection: workerRedis,
       prefix,
       logger: silent,
       onFire: async (job) => {
         await fireTimer(
           {
-            store,
-            afterCommit: () => {},
+            commands,
             clock: systemClock,
             policy: BENCH_POLICY,
             logger: silent,
@@ -62,8 +64,8 @@ export async function benchTimers(): Promise<string[]> {
       },
     });
     try {
-      const ids = await openIncidents(store);
-      const scheduler = createTimerScheduler(timers.queue, redis, prefix);
+      const ids = await openIncidents(commands);
+      const scheduler = createTimerScheduler(queue, redis, prefix);
       const sync = new TimerSync({
         store,
         scheduler,
@@ -90,8 +92,8 @@ export async function benchTimers(): Promise<string[]> {
           ),
         ),
       );
-      const pending = await timers.queue.getDelayedCount();
-      timers.start();
+      const pending = await queue.getDelayedCount();
+      void worker.run();
       await fired;
       lateness.sort((a, b) => a - b);
       const q = (p: number) => lateness[Math.min(lateness.length - 1, Math.floor(p * lateness.length))] ?? 0;
@@ -102,20 +104,21 @@ export async function benchTimers(): Promise<string[]> {
         `timers: fired ${lateness.length} over ${SPREAD_MS / 1000} s; lateness p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`,
       ];
     } finally {
-      await timers.close();
+      await worker.close();
+      await queue.close();
       await deleteQueueKeys(redisUrl, prefix);
       await Promise.all([redis.quit(), workerRedis.quit()]);
     }
   });
 }
 
-async function openIncidents(store: ReturnType<typeof createIncidentStore>): Promise<string[]> {
+async function openIncidents(core: CommandCore): Promise<string[]> {
   const ids: string[] = [];
   await inBatches(
     Array.from({ length: INCIDENTS }, (_, i) => i),
     8,
     async (i) => {
-      const outcome = await openBenchIncident(store, i);
+      const outcome = await openBenchIncident(core, i);
       if (outcome.ok) ids.push(outcome.incident.id);
     },
   );

@@ -3,11 +3,10 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
-import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
-import { handleCommand } from '../../src/app/handle-command.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
+import { commandCoreOn } from '../support/command-core.js';
 import { TEAM } from '../support/incident-driver.js';
 
 const POSTMORTEMS = 'C0POSTMORTEMS';
@@ -73,13 +72,16 @@ describe('the weekly follow-up review', () => {
       { id: 's2', title: 'Reindex job retries', owner: ALEX, due: dateIn(20), rank: 2, control: false },
       { id: 's3', title: 'Capacity review', owner: DANA, due: dateIn(2), rank: 3, control: false },
     ]);
-    const deps = { store: createIncidentStore(t.db), afterCommit: () => {} };
-    await handleCommand(deps, first, {
-      type: 'DropFollowUp',
-      actor: DANA,
-      now: new Date().toISOString(),
-      followUpId: 'p3',
-      reason: 'The provider is being replaced next month',
+    await commandCoreOn(t.db).run({
+      incidentId: first,
+      origin: null,
+      command: {
+        type: 'DropFollowUp',
+        actor: DANA,
+        now: new Date().toISOString(),
+        followUpId: 'p3',
+        reason: 'The provider is being replaced next month',
+      },
     });
 
     const job = await queue.add(WEEKLY_REVIEW_JOB, {});

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { fireTimer } from '../../src/app/fire-timer.js';
-import { openIncident } from '../../src/app/open-incident.js';
-import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import type { TimerPolicy } from '../../src/domain/index.js';
+import { commandCoreOn, openCommand, openThrough } from '../support/command-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 const POLICY: TimerPolicy = {
@@ -18,37 +15,21 @@ const HOLD_END = '2026-11-22T14:10:00.000Z';
 
 describe('firing a timer on PostgreSQL', () => {
   let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
-  let store: IncidentStore;
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
-    store = createIncidentStore(testDb.db);
   });
   afterAll(async () => {
     await testDb.close();
   });
 
   async function incidentWithHold(): Promise<string> {
-    const outcome = await openIncident(
-      { store, afterCommit: () => {}, newId: randomUUID },
-      {
-        teamId: 'T0001',
-        responseUrl: null,
-        command: {
-          type: 'OpenIncident',
-          actor: 'U0DANA',
-          now: OPENED,
-          title: 'Checkout errors',
-          service: null,
-          severity: null,
-          private: false,
-          drill: false,
-          diagnosisHold: 10 * 60_000,
-        },
-      },
-    );
-    if (!outcome.ok) throw new Error(outcome.rejection.message);
-    return outcome.incident.id;
+    const command = openCommand('Checkout errors', {
+      actor: 'U0DANA',
+      now: OPENED,
+      diagnosisHold: 10 * 60_000,
+    });
+    return (await openThrough(commandCoreOn(testDb.db), 'T0001', command)).id;
   }
 
   function deps(nowIso: string) {
@@ -60,8 +41,7 @@ describe('firing a timer on PostgreSQL', () => {
       warnings,
       committed,
       deps: {
-        store,
-        afterCommit: (id: string) => committed.push(id),
+        commands: commandCoreOn(testDb.db, (id: string) => void committed.push(id)),
         clock: { now: () => new Date(nowIso) },
         policy: POLICY,
         logger: {

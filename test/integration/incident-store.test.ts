@@ -1,57 +1,44 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
-import { handleCommand } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
+import type { CommandCore, OpenRequest } from '../../src/app/commands/command-core.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
+import { openCommand as baseOpen, commandCoreOn } from '../support/command-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 const NOW = '2026-11-22T14:00:00.000Z';
-const openCommand = (title: string, actor = 'U0REPORTER') => ({
-  type: 'OpenIncident' as const,
-  actor,
-  now: NOW,
-  title,
-  service: null,
-  severity: null,
-  private: false,
-  drill: false,
-  diagnosisHold: 600_000,
-});
+const openCommand = (title: string) => baseOpen(title, { now: NOW, diagnosisHold: 600_000 });
 
 describe('the PostgreSQL incident store', () => {
   let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
   let store: IncidentStore;
   const committed: string[] = [];
-  const deps = () => ({ store, newId: randomUUID, afterCommit: (id: string) => void committed.push(id) });
+  let core: CommandCore;
+  const open = (request: OpenRequest) => core.open(request);
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
     store = createIncidentStore(testDb.db);
+    core = commandCoreOn(testDb.db, (id) => void committed.push(id));
   });
   afterAll(async () => {
     await testDb.close();
   });
 
   it('numbers incidents per team, never reusing a number, and a refused open consumes none', async () => {
-    const first = await openIncident(deps(), {
+    const first = await open({
       teamId: 'TA',
-      responseUrl: null,
       command: openCommand('First'),
     });
-    const refused = await openIncident(deps(), {
+    const refused = await open({
       teamId: 'TA',
-      responseUrl: null,
       command: openCommand('   '),
     });
-    const second = await openIncident(deps(), {
+    const second = await open({
       teamId: 'TA',
-      responseUrl: null,
       command: openCommand('Second'),
     });
-    const elsewhere = await openIncident(deps(), {
+    const elsewhere = await open({
       teamId: 'TB',
-      responseUrl: null,
       command: openCommand('Other team'),
     });
     expect(refused).toMatchObject({ ok: false, rejection: { code: 'invalid_input' } });
@@ -60,18 +47,16 @@ describe('the PostgreSQL incident store', () => {
 
   it('allocates distinct numbers to incidents opened at the same moment', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        openIncident(deps(), { teamId: 'TC', responseUrl: null, command: openCommand(`Burst ${i}`) }),
-      ),
+      Array.from({ length: 8 }, (_, i) => open({ teamId: 'TC', command: openCommand(`Burst ${i}`) })),
     );
     const numbers = outcomes.map((o) => (o.ok ? o.incident.number : 0)).sort((a, b) => a - b);
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('stores the events, the snapshot and the outbox effects of an open in one transaction', async () => {
-    const outcome = await openIncident(deps(), {
+    const outcome = await open({
       teamId: 'TD',
-      responseUrl: 'https://hooks.example/r',
+      effects: [{ kind: 'reporter.confirm', responseUrl: 'https://hooks.example/r' }],
       command: openCommand('Stored'),
     });
     if (!outcome.ok) throw new Error('open refused');
@@ -101,15 +86,18 @@ describe('the PostgreSQL incident store', () => {
   });
 
   it('decides concurrent commands on one incident one after the other: exactly one person takes a role', async () => {
-    const opened = await openIncident(deps(), {
+    const opened = await open({
       teamId: 'TE',
-      responseUrl: null,
       command: openCommand('Race'),
     });
     if (!opened.ok) throw new Error('open refused');
     const take = (actor: string) =>
-      handleCommand(deps(), opened.incident.id, { type: 'TakeRole', actor, now: NOW, role: 'commander' });
-    const outcomes = await Promise.all(['U01', 'U02', 'U03', 'U04'].map(take));
+      core.run({
+        incidentId: opened.incident.id,
+        origin: null,
+        command: { type: 'TakeRole', actor, now: NOW, role: 'commander' },
+      });
+    const outcomes = await Promise.all(['U0A1', 'U0A2', 'U0A3', 'U0A4'].map(take));
     const winners = outcomes.filter((o) => o.ok && o.events.length === 1);
     const losers = outcomes.filter((o) => !o.ok);
     expect(winners).toHaveLength(1);
@@ -124,9 +112,8 @@ describe('the PostgreSQL incident store', () => {
   });
 
   it('refuses an append against a stale version', async () => {
-    const opened = await openIncident(deps(), {
+    const opened = await open({
       teamId: 'TF',
-      responseUrl: null,
       command: openCommand('Stale'),
     });
     if (!opened.ok) throw new Error('open refused');
@@ -139,9 +126,8 @@ describe('the PostgreSQL incident store', () => {
   });
 
   it('finds an incident by its channel once the channel is recorded, first writer wins', async () => {
-    const opened = await openIncident(deps(), {
+    const opened = await open({
       teamId: 'TG',
-      responseUrl: null,
       command: openCommand('Channel'),
     });
     if (!opened.ok) throw new Error('open refused');

@@ -1,14 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { createOutbox } from '../../src/adapters/postgres/outbox.js';
 import type { Effect } from '../../src/app/effects.js';
-import { handleCommand } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
-import { OutboxRunner } from '../../src/app/outbox-runner.js';
-import { systemClock } from '../../src/app/ports/clock.js';
-import { type EffectPerformer, RetryAfterError } from '../../src/app/ports/effect-performer.js';
+import { OutboxRunner, type OutboxRunnerDeps } from '../../src/app/outbox/outbox-runner.js';
+import {
+  type EffectPerformer,
+  PermanentEffectError,
+  RetryAfterError,
+} from '../../src/app/ports/effect-performer.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
+import { commandCoreOn, openCommand, openThrough } from '../support/command-core.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -16,16 +18,29 @@ const NOW = '2026-11-22T14:00:00.000Z';
 
 /** Stands in for Slack at the edge: records what it was asked to do, fails on demand. */
 class RecordingPerformer implements EffectPerformer {
+  constructor(private readonly channels: () => IncidentStore) {}
+
   readonly performed: { kind: Effect['kind']; incidentId: string }[] = [];
   failures = new Map<Effect['kind'], unknown[]>();
+  alwaysFail = new Map<Effect['kind'], unknown>();
   delayMs = 0;
+  running = 0;
+  maxRunning = 0;
 
   async perform(effect: Effect, incident: { id: string }): Promise<string> {
-    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    const failure = this.failures.get(effect.kind)?.shift();
-    if (failure) throw failure;
-    this.performed.push({ kind: effect.kind, incidentId: incident.id });
-    return `did ${effect.kind}`;
+    this.running += 1;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    try {
+      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      const failure = this.failures.get(effect.kind)?.shift() ?? this.alwaysFail.get(effect.kind);
+      if (failure) throw failure;
+      if (effect.kind === 'channel.create')
+        await this.channels().recordChannel(incident.id, { id: `C0${incident.id.slice(0, 8).toUpperCase()}`, name: 'inc' });
+      this.performed.push({ kind: effect.kind, incidentId: incident.id });
+      return `did ${effect.kind}`;
+    } finally {
+      this.running -= 1;
+    }
   }
 }
 
@@ -41,45 +56,37 @@ describe('the outbox runner on PostgreSQL', () => {
     await testDb.close();
   });
 
-  const runnerWith = (performer: EffectPerformer) =>
+  let holders = 0;
+  const runnerWith = (performer: EffectPerformer, overrides: Partial<OutboxRunnerDeps> = {}) =>
     new OutboxRunner({
       outbox: createOutbox(testDb.db),
       store,
       performer,
-      clock: systemClock,
       logger: silent,
+      holder: `test-${++holders}`,
+      concurrency: 4,
       sweepEvery: 50,
+      retry: { maxTries: 4, baseDelayMs: 20 },
+      ...overrides,
     });
 
-  async function openOne(team: string) {
-    const outcome = await openIncident(
-      { store, newId: randomUUID, afterCommit: () => {} },
-      {
-        teamId: team,
-        responseUrl: null,
-        command: {
-          type: 'OpenIncident',
-          actor: 'U1',
-          now: NOW,
-          title: 'Outbox',
-          service: null,
-          severity: null,
-          private: false,
-          drill: false,
-          diagnosisHold: 0,
-        },
-      },
-    );
-    if (!outcome.ok) throw new Error('open refused');
-    return outcome.incident.id;
-  }
+  const openOne = async (team: string, title = 'Outbox') =>
+    (await openThrough(commandCoreOn(testDb.db), team, openCommand(title, { now: NOW }))).id;
 
   const pendingKinds = async (incidentId: string) =>
     (await createOutbox(testDb.db).pending(incidentId)).map((p) => p.effect.kind);
+  const row = (incidentId: string, kind: Effect['kind']) =>
+    testDb.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .where('kind', '=', kind)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
 
   it('performs effects in the order they were written, and marks them done', async () => {
     const id = await openOne('T1');
-    const performer = new RecordingPerformer();
+    const performer = new RecordingPerformer(() => store);
     await runnerWith(performer).kick(id);
     expect(performer.performed.map((p) => p.kind)).toEqual([
       'channel.create',
@@ -92,46 +99,98 @@ describe('the outbox runner on PostgreSQL', () => {
 
   it('collapses several pending header renders into one', async () => {
     const id = await openOne('T2');
-    const deps = { store, afterCommit: () => {} };
-    for (const role of ['commander', 'communicator', 'scribe'] as const) {
-      await handleCommand(deps, id, { type: 'TakeRole', actor: `U${role}`, now: NOW, role });
-    }
-    const performer = new RecordingPerformer();
+    const core = commandCoreOn(testDb.db);
+    for (const role of ['commander', 'communicator', 'scribe'] as const)
+      await core.run({
+        incidentId: id,
+        origin: null,
+        command: { type: 'TakeRole', actor: `U0${role.toUpperCase()}`, now: NOW, role },
+      });
+    const performer = new RecordingPerformer(() => store);
     await runnerWith(performer).kick(id);
     expect(performer.performed.filter((p) => p.kind === 'header.render')).toHaveLength(1);
     expect(await pendingKinds(id)).toEqual([]);
   });
 
-  it('retries a failed effect later and holds back the ones after it, so order survives failures', async () => {
+  it('lets an effect waiting out a backoff hold back nothing that does not depend on it', async () => {
     const id = await openOne('T3');
-    const performer = new RecordingPerformer();
-    performer.failures.set('channel.invite', [new RetryAfterError(100, 'ratelimited')]);
+    const performer = new RecordingPerformer(() => store);
+    performer.failures.set('channel.invite', [new RetryAfterError(300, 'ratelimited')]);
     const runner = runnerWith(performer);
     await runner.kick(id);
-    expect(performer.performed.map((p) => p.kind)).toEqual(['channel.create']);
-    expect(await pendingKinds(id)).toEqual(['channel.invite', 'header.render', 'announcement.render']);
-    const row = await testDb.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('incident_id', '=', id)
-      .where('kind', '=', 'channel.invite')
-      .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ attempts: 1, last_error: 'ratelimited' });
+    expect(performer.performed.map((p) => p.kind)).toEqual([
+      'channel.create',
+      'header.render',
+      'announcement.render',
+    ]);
+    expect(await pendingKinds(id)).toEqual(['channel.invite']);
+    expect(await row(id, 'channel.invite')).toMatchObject({ attempts: 1, last_error: 'ratelimited' });
 
     runner.start();
     await expect.poll(() => pendingKinds(id), { timeout: 5_000 }).toEqual([]);
     await runner.stop();
-    expect(performer.performed.map((p) => p.kind)).toEqual([
+    expect(performer.performed.map((p) => p.kind).at(-1)).toBe('channel.invite');
+  });
+
+  it('keeps everything posted in the channel waiting for the channel, and fails it if the channel never comes', async () => {
+    const id = await openOne('T4');
+    const performer = new RecordingPerformer(() => store);
+    performer.alwaysFail.set(
       'channel.create',
-      'channel.invite',
-      'header.render',
-      'announcement.render',
+      new PermanentEffectError('restricted_action', 'Slack said restricted_action'),
+    );
+    await runnerWith(performer).kick(id);
+    expect(performer.performed).toEqual([]);
+    const rows = await testDb.db
+      .selectFrom('outbox')
+      .select(['kind', 'failure'])
+      .where('incident_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.kind, r.failure])).toEqual([
+      ['channel.create', 'restricted_action'],
+      ['channel.invite', 'the incident channel could not be created'],
+      ['header.render', 'the incident channel could not be created'],
+      ['announcement.render', 'the incident channel could not be created'],
     ]);
   });
 
-  it('lets one runner at a time drain an incident, even across runners (replicas)', async () => {
-    const id = await openOne('T4');
-    const performer = new RecordingPerformer();
+  it('gives up a permanent failure at once, records why, lets the rest go and asks the header to show it', async () => {
+    const id = await openOne('T5');
+    const performer = new RecordingPerformer(() => store);
+    performer.failures.set('channel.invite', [
+      new PermanentEffectError('user_not_found', 'Slack said user_not_found'),
+    ]);
+    const givenUp: string[] = [];
+    await runnerWith(performer, { onGivenUp: (kind, reason) => givenUp.push(`${kind}:${reason}`) }).kick(id);
+    // The header render queued after the failure is the one still pending: one render shows it.
+    expect(performer.performed.map((p) => p.kind)).toEqual(['channel.create', 'header.render', 'announcement.render']);
+    expect(await pendingKinds(id)).toEqual([]);
+    expect(await row(id, 'channel.invite')).toMatchObject({ attempts: 1, failure: 'user_not_found' });
+    expect(givenUp).toEqual(['channel.invite:user_not_found']);
+    expect(await createOutbox(testDb.db).failures(id, 5)).toMatchObject([
+      { kind: 'channel.invite', reason: 'user_not_found' },
+    ]);
+  });
+
+  it('stops retrying a failure that keeps coming back after a bounded number of tries', async () => {
+    const id = await openOne('T6');
+    const performer = new RecordingPerformer(() => store);
+    performer.alwaysFail.set('announcement.render', new Error('socket hang up'));
+    const runner = runnerWith(performer);
+    runner.start();
+    await runner.kick(id);
+    await expect.poll(() => pendingKinds(id), { timeout: 5_000 }).toEqual([]);
+    await runner.stop();
+    expect(await row(id, 'announcement.render')).toMatchObject({
+      attempts: 4,
+      failure: 'gave up after 4 tries: socket hang up',
+    });
+  });
+
+  it('lets one runner at a time drain an incident, across runners (replicas)', async () => {
+    const id = await openOne('T7');
+    const performer = new RecordingPerformer(() => store);
     performer.delayMs = 30;
     const [a, b] = [runnerWith(performer), runnerWith(performer)];
     await Promise.all([a.kick(id), b.kick(id), a.kick(id)]);
@@ -146,44 +205,38 @@ describe('the outbox runner on PostgreSQL', () => {
     ]);
   });
 
-  it('gives up on a confirmation to the reporter after a few attempts, and goes on with the rest', async () => {
-    const outcome = await openIncident(
-      { store, newId: randomUUID, afterCommit: () => {} },
-      {
-        teamId: 'T5',
-        responseUrl: 'https://hooks.example/expired',
-        command: {
-          type: 'OpenIncident',
-          actor: 'U1',
-          now: NOW,
-          title: 'Confirm',
-          service: null,
-          severity: null,
-          private: false,
-          drill: false,
-          diagnosisHold: 0,
-        },
-      },
-    );
-    if (!outcome.ok) throw new Error('open refused');
-    const id = outcome.incident.id;
-    const performer = new RecordingPerformer();
-    performer.failures.set('reporter.confirm', [
-      new RetryAfterError(1, 'gone'),
-      new RetryAfterError(1, 'gone'),
-      new RetryAfterError(1, 'gone'),
-    ]);
+  it('waits for a crashed holder’s lease to expire, then drains', async () => {
+    const id = await openOne('T8');
+    await testDb.db
+      .insertInto('outbox_leases')
+      .values({ incident_id: id, holder: 'crashed', lease_until: new Date(Date.now() + 400) })
+      .execute();
+    const performer = new RecordingPerformer(() => store);
     const runner = runnerWith(performer);
-    runner.start();
     await runner.kick(id);
+    expect(performer.performed).toEqual([]);
+    runner.start();
     await expect.poll(() => pendingKinds(id), { timeout: 5_000 }).toEqual([]);
     await runner.stop();
-    const confirm = await testDb.db
-      .selectFrom('outbox')
-      .selectAll()
-      .where('incident_id', '=', id)
-      .where('kind', '=', 'reporter.confirm')
-      .executeTakeFirstOrThrow();
-    expect(confirm.outcome).toMatch(/^gave up after 3 attempts/);
+  });
+
+  it('drains a burst with bounded concurrency on a small pool, without deadlock', async () => {
+    const small = createDatabase({ connectionString: testDb.url, maxConnections: 2 });
+    try {
+      const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => openOne('T9', `Burst ${i}`)));
+      const performer = new RecordingPerformer(() => store);
+      performer.delayMs = 10;
+      const runner = runnerWith(performer, {
+        outbox: createOutbox(small),
+        store: createIncidentStore(small),
+        concurrency: 3,
+      });
+      await Promise.all(ids.map((id) => runner.kick(id)));
+      expect(performer.performed).toHaveLength(12 * 4);
+      expect(performer.maxRunning).toBeLessThanOrEqual(3);
+      for (const id of ids) expect(await pendingKinds(id)).toEqual([]);
+    } finally {
+      await small.destroy();
+    }
   });
 });

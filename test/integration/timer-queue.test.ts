@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedisConnection } from '../../src/adapters/bullmq/redis-connection.js';
 import type { TimerJob } from '../../src/adapters/bullmq/timer-job.js';
-import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
+import { createTimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
+import { createTimerWorker } from '../../src/adapters/bullmq/timer-worker.js';
 import type { TimerScheduler } from '../../src/app/ports/timer-scheduler.js';
 import type { TimerKind } from '../../src/domain/index.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
@@ -15,27 +17,30 @@ const timer = (kind: TimerKind, key: string, dueAt: string, fireAt = dueAt) => (
 
 describe('the timers queue on real Redis', () => {
   const prefix = `ic-tq-${randomBytes(3).toString('hex')}`;
-  const redis = createRedisConnection(inject('redisUrl'), 'test');
-  const workerRedis = createRedisConnection(inject('redisUrl'), 'test-worker');
+  const redis = createRedisConnection(inject('redisUrl'), 'test', 'fail-fast');
+  const workerRedis = createRedisConnection(inject('redisUrl'), 'test-worker', 'blocking');
   const fired: (TimerJob & { at: number })[] = [];
-  let timers: TimerQueue;
+  let queue: Queue;
+  let worker: Worker;
   let scheduler: TimerScheduler;
 
-  beforeAll(() => {
-    timers = new TimerQueue({
-      connection: redis,
-      workerConnection: workerRedis,
+  beforeAll(async () => {
+    queue = createTimerQueue(redis, prefix);
+    worker = createTimerWorker({
+      connection: workerRedis,
       prefix,
       logger: silent,
       onFire: async (job) => {
         fired.push({ ...job, at: Date.now() });
       },
     });
-    scheduler = createTimerScheduler(timers.queue, redis, prefix);
-    timers.start();
+    scheduler = createTimerScheduler(queue, redis, prefix);
+    void worker.run();
+    await worker.waitUntilReady();
   });
   afterAll(async () => {
-    await timers.close();
+    await worker.close();
+    await queue.close();
     await deleteQueueKeys(inject('redisUrl'), prefix);
     await Promise.all([redis.quit(), workerRedis.quit()]);
   });
@@ -111,14 +116,14 @@ describe('the timers queue on real Redis', () => {
   });
 
   it('fails a job with a bad payload without retrying it', async () => {
-    const job = await timers.queue.add(
+    const job = await queue.add(
       'bogus',
       { incidentId: 'not-a-uuid' },
       { attempts: 5, jobId: `bogus-${randomUUID()}` },
     );
     await expect
-      .poll(async () => (await timers.queue.getJob(job.id ?? ''))?.failedReason ?? '', { timeout: 5_000 })
+      .poll(async () => (await queue.getJob(job.id ?? ''))?.failedReason ?? '', { timeout: 5_000 })
       .toContain('bad payload');
-    expect((await timers.queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
+    expect((await queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
   });
 });

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import type { Database } from '../../src/adapters/postgres/schema.js';
-import { handleCommand } from '../../src/app/handle-command.js';
-import { openIncident } from '../../src/app/open-incident.js';
-import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
+import type { CommandRequest } from '../../src/app/commands/command-core.js';
+import type { FollowUpInput } from '../../src/domain/index.js';
+import { commandCoreOn } from './command-core.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -27,30 +25,26 @@ export async function recordClosedIncident(
     afterCommit?: (incidentId: string) => void;
   },
 ): Promise<string> {
-  const deps = { store: createIncidentStore(db), afterCommit: input.afterCommit ?? (() => {}) };
+  const core = commandCoreOn(db, input.afterCommit);
   const daysAgo = input.daysAgo ?? 30;
   const at = (offsetDays: number) => new Date(Date.now() + (offsetDays - daysAgo) * DAY).toISOString();
-  const opened = await openIncident(
-    { ...deps, newId: randomUUID },
-    {
-      teamId: input.teamId,
-      responseUrl: null,
-      command: {
-        type: 'OpenIncident',
-        actor: input.commander,
-        now: at(0),
-        title: input.title,
-        service: input.service ?? 'checkout',
-        severity: 'SEV2',
-        private: false,
-        drill: false,
-        diagnosisHold: 0,
-      },
+  const opened = await core.open({
+    teamId: input.teamId,
+    command: {
+      type: 'OpenIncident',
+      actor: input.commander,
+      now: at(0),
+      title: input.title,
+      service: input.service ?? 'checkout',
+      severity: 'SEV2',
+      private: false,
+      drill: false,
+      diagnosisHold: 0,
     },
-  );
+  });
   if (!opened.ok) throw new Error(opened.rejection.message);
   const id = opened.incident.id;
-  const commands: IncidentCommand[] = [
+  const commands: CommandRequest['command'][] = [
     { type: 'TakeRole', actor: input.commander, now: at(0), role: 'commander' },
     {
       type: 'Resolve',
@@ -75,7 +69,7 @@ export async function recordClosedIncident(
     },
   ];
   for (const command of input.until === 'resolved' ? commands.slice(0, 2) : commands) {
-    const outcome = await handleCommand(deps, id, command);
+    const outcome = await core.run({ incidentId: id, origin: null, command });
     if (!outcome.ok) throw new Error(outcome.rejection.message);
   }
   return id;

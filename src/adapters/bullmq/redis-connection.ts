@@ -1,14 +1,20 @@
 import { Redis } from 'ioredis';
 
 /**
- * A Redis connection as BullMQ wants it: workers block on Redis, so `maxRetriesPerRequest` must be
- * null (retry forever rather than fail a blocking call), and the ready check is left to BullMQ.
+ * A Redis connection for BullMQ.
+ * - `blocking` (the worker's): it blocks waiting for jobs, so `maxRetriesPerRequest` must be null
+ *   (retry forever rather than fail a blocking call), as BullMQ requires.
+ * - `fail-fast` (the queue's, the scheduler's, readiness): while Redis is unreachable a call fails
+ *   at once instead of queueing in memory; the command path never waits on it, and the reconcile
+ *   puts back whatever a failed sync missed once Redis answers again.
  */
-export function createRedisConnection(url: string, name: string): Redis {
+export function createRedisConnection(url: string, name: string, mode: 'blocking' | 'fail-fast'): Redis {
   return new Redis(url, {
-    maxRetriesPerRequest: null,
-    enableReadyCheck: false,
     connectionName: name,
+    enableReadyCheck: false,
     lazyConnect: false,
+    ...(mode === 'blocking'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 5_000 }),
   });
 }

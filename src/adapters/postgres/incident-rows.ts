@@ -1,29 +1,41 @@
 import type { Selectable } from 'kysely';
 import type { StoredEvent, StoredIncident } from '../../app/ports/incident-store.js';
-import type { IncidentEvent, IncidentState } from '../../domain/index.js';
+import { type IncidentEvent, type IncidentState, STATE_VERSION } from '../../domain/index.js';
 import type { IncidentEventsTable, IncidentsTable } from './schema.js';
 
-/** Maps an `incidents` row to the application's view of it. */
-export function toStoredIncident(
-  row: Pick<
-    Selectable<IncidentsTable>,
-    | 'id'
-    | 'team_id'
-    | 'number'
-    | 'snapshot'
-    | 'version'
-    | 'channel_id'
-    | 'channel_name'
-    | 'header_ts'
-    | 'announcement_channel'
-    | 'announcement_ts'
-  >,
-): StoredIncident {
+/** The columns every read of an incident selects. */
+export const INCIDENT_COLUMNS = [
+  'id',
+  'team_id',
+  'number',
+  'snapshot',
+  'snapshot_version',
+  'version',
+  'channel_id',
+  'channel_name',
+  'header_ts',
+  'announcement_channel',
+  'announcement_ts',
+] as const;
+
+export type IncidentRow = Pick<Selectable<IncidentsTable>, (typeof INCIDENT_COLUMNS)[number]>;
+
+/**
+ * The snapshot, when it can be trusted: written by the current version of the fold and of the
+ * state's shape. Null means "rebuild it from the events".
+ */
+export function trustedSnapshot(row: IncidentRow): IncidentState | null {
+  if (row.snapshot_version !== STATE_VERSION) return null;
+  return parseSnapshot(row.snapshot);
+}
+
+/** Maps an `incidents` row and its state to the application's view of it. */
+export function toStoredIncident(row: IncidentRow, state: IncidentState): StoredIncident {
   return {
     id: row.id,
     teamId: row.team_id,
     number: row.number,
-    state: row.snapshot as IncidentState,
+    state,
     version: row.version,
     channelId: row.channel_id,
     channelName: row.channel_name,
@@ -38,7 +50,23 @@ export function toStoredIncident(
 export function toStoredEvent(
   row: Pick<Selectable<IncidentEventsTable>, 'seq' | 'payload' | 'recorded_at'>,
 ): StoredEvent {
-  return { seq: row.seq, event: row.payload as IncidentEvent, recordedAt: row.recorded_at };
+  return { seq: row.seq, event: parseEvent(row.payload), recordedAt: row.recorded_at };
+}
+
+/** An event as stored; a payload that is not one is a corrupted timeline, which must not be folded. */
+export function parseEvent(payload: unknown): IncidentEvent {
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    typeof (payload as { type?: unknown }).type !== 'string'
+  )
+    throw new Error('a stored event is not an incident event');
+  return payload as IncidentEvent;
+}
+
+function parseSnapshot(snapshot: unknown): IncidentState | null {
+  if (typeof snapshot !== 'object' || snapshot === null) return null;
+  return typeof (snapshot as { status?: unknown }).status === 'string' ? (snapshot as IncidentState) : null;
 }
 
 /** The columns of `incidents` that mirror the state, for listing and filtering without the snapshot. */
@@ -53,5 +81,6 @@ export function summaryColumns(state: IncidentState) {
     drill: state.drill,
     opened_at: new Date(state.openedAt),
     snapshot: JSON.stringify(state),
+    snapshot_version: STATE_VERSION,
   };
 }

@@ -1,22 +1,48 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Effect } from '../../app/effects.js';
-import type { IncidentStore, IncidentTransaction } from '../../app/ports/incident-store.js';
-import type { IncidentEvent } from '../../domain/index.js';
-import { summaryColumns, toStoredEvent, toStoredIncident } from './incident-rows.js';
+import { ConcurrentChangeError } from '../../app/ports/concurrent-change-error.js';
+import type { IncidentStore, IncidentTransaction, StoredIncident } from '../../app/ports/incident-store.js';
+import { type IncidentEvent, replay, STATE_VERSION } from '../../domain/index.js';
+import {
+  INCIDENT_COLUMNS,
+  type IncidentRow,
+  parseEvent,
+  summaryColumns,
+  toStoredEvent,
+  toStoredIncident,
+  trustedSnapshot,
+} from './incident-rows.js';
 import type { Database } from './schema.js';
 
-const INCIDENT_COLUMNS = [
-  'id',
-  'team_id',
-  'number',
-  'snapshot',
-  'version',
-  'channel_id',
-  'channel_name',
-  'header_ts',
-  'announcement_channel',
-  'announcement_ts',
-] as const;
+type Queryable = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Rows to incidents. A snapshot written by an older fold (or unreadable) is rebuilt from the
+ * incident's events and written back, so a change to `evolve` reaches every stored incident the
+ * next time it is read, and a corrupted snapshot never reaches the domain.
+ */
+async function hydrate(db: Queryable, row: IncidentRow): Promise<StoredIncident> {
+  const trusted = trustedSnapshot(row);
+  if (trusted) return toStoredIncident(row, trusted);
+  const events = await db
+    .selectFrom('incident_events')
+    .select('payload')
+    .where('incident_id', '=', row.id)
+    .orderBy('seq')
+    .execute();
+  const state = replay(events.map((event) => parseEvent(event.payload)));
+  if (state.status !== 'none')
+    await db
+      .updateTable('incidents')
+      .set({ snapshot: JSON.stringify(state), snapshot_version: STATE_VERSION })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .execute();
+  return toStoredIncident(row, state);
+}
+
+const hydrateAll = (db: Queryable, rows: readonly IncidentRow[]) =>
+  Promise.all(rows.map((row) => hydrate(db, row)));
 
 /** The incident store on PostgreSQL: the append-only timeline, the snapshot beside it, and the outbox. */
 export function createIncidentStore(db: Kysely<Database>): IncidentStore {
@@ -29,7 +55,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .select(INCIDENT_COLUMNS)
         .where('id', '=', incidentId)
         .executeTakeFirst();
-      return row ? toStoredIncident(row) : null;
+      return row ? hydrate(db, row) : null;
     },
 
     async findByChannel(teamId, channelId) {
@@ -39,7 +65,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .where('team_id', '=', teamId)
         .where('channel_id', '=', channelId)
         .executeTakeFirst();
-      return row ? toStoredIncident(row) : null;
+      return row ? hydrate(db, row) : null;
     },
 
     async listOpen(teamId, limit) {
@@ -51,7 +77,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .orderBy('opened_at', 'desc')
         .limit(limit)
         .execute();
-      return rows.map(toStoredIncident);
+      return hydrateAll(db, rows);
     },
 
     async listWithTimers(afterId, limit) {
@@ -86,7 +112,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .orderBy('opened_at')
         .limit(limit)
         .execute();
-      return rows.map(toStoredIncident);
+      return hydrateAll(db, rows);
     },
 
     async listOpenFollowUpsOf(teamId, owner) {
@@ -100,8 +126,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .orderBy('opened_at')
         .limit(200)
         .execute();
-      return rows.flatMap((row) => {
-        const incident = toStoredIncident(row);
+      return (await hydrateAll(db, rows)).flatMap((incident) => {
         return incident.state.status === 'closed'
           ? incident.state.followUps
               .filter((f) => f.owner === owner && f.status === 'open')
@@ -110,20 +135,8 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       });
     },
 
-    async listEarlierOnService(teamId, service, since, excludeId) {
-      const rows = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
-        .where('team_id', '=', teamId)
-        .where(sql<string>`lower(service)`, '=', service.toLowerCase())
-        .where('drill', '=', false)
-        .where('opened_at', '>=', new Date(since))
-        .where('id', '<>', excludeId)
-        .orderBy('opened_at', 'desc')
-        .limit(20)
-        .execute();
-      return rows.map(toStoredIncident);
-    },
+    listEarlierOnService: (teamId, service, since, excludeId) =>
+      earlierOnService(db, teamId, service, since, excludeId),
 
     async listOpenedSince(teamId, since) {
       const rows = await db
@@ -135,7 +148,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
         .orderBy('opened_at')
         .limit(5_000)
         .execute();
-      return rows.map(toStoredIncident);
+      return hydrateAll(db, rows);
     },
 
     async eventTimes(incidentIds, type) {
@@ -210,7 +223,7 @@ function transactionOn(trx: Transaction<Database>): IncidentTransaction {
         .where('id', '=', incidentId)
         .forUpdate()
         .executeTakeFirst();
-      return row ? toStoredIncident(row) : null;
+      return row ? hydrate(trx, row) : null;
     },
 
     async createIncident(incident, events, state) {
@@ -242,6 +255,19 @@ function transactionOn(trx: Transaction<Database>): IncidentTransaction {
         .executeTakeFirst();
       if (updated.numUpdatedRows !== 1n) throw new ConcurrentChangeError(incident.id, expectedVersion);
     },
+
+    async markEventProcessed(teamId, eventId) {
+      const inserted = await trx
+        .insertInto('processed_slack_events')
+        .values({ event_id: eventId, team_id: teamId })
+        .onConflict((oc) => oc.column('event_id').doNothing())
+        .returning('event_id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
+    listEarlierOnService: (teamId, service, since, excludeId) =>
+      earlierOnService(trx, teamId, service, since, excludeId),
 
     async enqueueEffects(incident, effects) {
       if (effects.length === 0) return;
@@ -283,10 +309,23 @@ async function insertEvents(
     .execute();
 }
 
-/** Someone else appended to the incident first; the caller may retry with fresh state. */
-export class ConcurrentChangeError extends Error {
-  constructor(incidentId: string, expectedVersion: number) {
-    super(`incident ${incidentId} changed after version ${expectedVersion}`);
-    this.name = 'ConcurrentChangeError';
-  }
+async function earlierOnService(
+  db: Queryable,
+  teamId: string,
+  service: string,
+  since: string,
+  excludeId: string,
+): Promise<StoredIncident[]> {
+  const rows = await db
+    .selectFrom('incidents')
+    .select(INCIDENT_COLUMNS)
+    .where('team_id', '=', teamId)
+    .where(sql<string>`lower(trim(service))`, '=', service.trim().toLowerCase())
+    .where('drill', '=', false)
+    .where('opened_at', '>=', new Date(since))
+    .where('id', '<>', excludeId)
+    .orderBy('opened_at', 'desc')
+    .limit(20)
+    .execute();
+  return hydrateAll(db, rows);
 }

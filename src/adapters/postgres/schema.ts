@@ -11,6 +11,7 @@ export interface Database {
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   outbox: OutboxTable;
+  outbox_leases: OutboxLeasesTable;
   processed_slack_events: ProcessedSlackEventsTable;
   deliveries: DeliveriesTable;
 }
@@ -34,6 +35,8 @@ export interface IncidentsTable {
   drill: boolean;
   opened_at: Date;
   snapshot: ColumnType<unknown, string, string>;
+  /** The STATE_VERSION of the fold that wrote `snapshot`. */
+  snapshot_version: ColumnType<number, number | undefined, number>;
   version: number;
   channel_id: string | null;
   channel_name: string | null;
@@ -68,6 +71,16 @@ export interface OutboxTable {
   last_error: string | null;
   done_at: Date | null;
   outcome: string | null;
+  /** Set with `done_at` when the effect was given up: it cannot succeed (or ran out of tries). */
+  failed_at: Date | null;
+  failure: string | null;
+}
+
+export interface OutboxLeasesTable {
+  incident_id: string;
+  /** Which process drains the incident's outbox until `lease_until`. */
+  holder: string;
+  lease_until: Date;
 }
 
 export interface ProcessedSlackEventsTable {

@@ -1,5 +1,6 @@
 import { Server } from 'node:http';
 import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { HealthRoute } from '../observability/health-routes.js';
@@ -11,8 +12,11 @@ import { registerListeners } from './listeners/index.js';
 export interface SlackAppOptions {
   readonly config: Config;
   readonly logger: PinoLogger;
-  readonly deps: ListenerDeps;
+  /** The listeners' dependencies, except `later`, which the app provides (it tracks the work). */
+  readonly deps: Omit<ListenerDeps, 'later'>;
   readonly routes: readonly HealthRoute[];
+  /** The Web API client options every Slack call uses (base URL, timeout, retries). */
+  readonly clientOptions: WebClientOptions;
   /** Known in advance so Bolt skips its start-up `auth.test` (and so tests need no Slack). */
   readonly botUserId?: string;
   readonly botId?: string;
@@ -22,23 +26,23 @@ export interface SlackApp {
   readonly app: App;
   /** Starts serving; resolves with the HTTP port actually bound. */
   start(): Promise<number>;
-  /** Stops taking requests, then waits for the listeners still running. */
-  stop(): Promise<void>;
+  /** Stops taking requests, then waits for the listeners and their after-ack work, at most `graceMs`. */
+  stop(graceMs: number): Promise<void>;
 }
 
 /**
  * The Bolt app in HTTP mode (`POST /slack/events`) or Socket Mode (when SLACK_APP_TOKEN is set).
  * Both serve the health routes on PORT. Web API calls go to SLACK_API_URL.
+ *
+ * HTTP mode answers Slack when a listener is done (`processBeforeResponse`), and listeners ack
+ * only after their change is saved: the ack means saved. Work that follows the ack (opening a
+ * modal, an answer through response_url) runs through `later`, outside the request.
  */
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   const logger = boltLogger(options.logger);
   const socketMode = config.slack.appToken !== null;
   const customRoutes = options.routes.map((route) => ({ ...route }));
-  const clientOptions = {
-    slackApiUrl: config.slack.apiUrl,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200 },
-  };
   const receiver: Receiver | undefined = socketMode
     ? undefined
     : new HTTPReceiver({
@@ -46,8 +50,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         endpoints: '/slack/events',
         customRoutes,
         logger,
-        // Answer Slack as soon as a listener acks; the work after ack goes on in the background.
-        processBeforeResponse: false,
+        processBeforeResponse: true,
       });
   const app = new App({
     token: config.slack.botToken,
@@ -58,23 +61,30 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           appToken: config.slack.appToken ?? '',
           customRoutes,
           // The Socket Mode client opens its connection through the Web API too (apps.connections.open).
-          installerOptions: { port: config.port, clientOptions },
+          installerOptions: { port: config.port, clientOptions: options.clientOptions },
         }),
     logger,
     ...(options.botUserId
       ? { botUserId: options.botUserId, botId: options.botId ?? 'B0', tokenVerificationEnabled: false }
       : {}),
-    clientOptions: {
-      slackApiUrl: config.slack.apiUrl,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 200 },
-    },
+    clientOptions: options.clientOptions,
   });
 
   const work = new InFlightWork();
+  const later: ListenerDeps['later'] = (context, run) => {
+    void work.track(
+      run().catch((error: unknown) =>
+        options.logger.error({ err: error, ...context }, 'work after the ack failed'),
+      ),
+    );
+  };
   app.use(async ({ next }) => work.track(next()));
-  registerListeners(app, options.deps);
+  registerListeners(app, { ...options.deps, later });
   app.error(async (error) => {
-    options.logger.error({ err: error }, 'unhandled error in a Slack listener');
+    options.logger.error(
+      { err: error, ...(error as { context?: object }).context },
+      'unhandled error in a Slack listener',
+    );
   });
 
   return {
@@ -85,9 +95,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       options.logger.info({ port, mode: socketMode ? 'socket' : 'http' }, 'slack app started');
       return port;
     },
-    async stop() {
+    async stop(graceMs) {
       await app.stop();
-      await work.settled();
+      await work.settled(graceMs);
     },
   };
 }

@@ -43,6 +43,15 @@ export interface IncidentTransaction {
     state: IncidentState,
   ): Promise<void>;
   enqueueEffects(incident: { id: string; teamId: string }, effects: readonly Effect[]): Promise<void>;
+  /** Records a Slack event id; false when it was recorded before (a retried delivery). */
+  markEventProcessed(teamId: string, eventId: string): Promise<boolean>;
+  /** As {@link IncidentStore.listEarlierOnService}, inside the transaction. */
+  listEarlierOnService(
+    teamId: string,
+    service: string,
+    since: string,
+    excludeId: string,
+  ): Promise<StoredIncident[]>;
 }
 
 /** The incident store port. The PostgreSQL adapter implements it; tests may use a fake. */

@@ -1,5 +1,34 @@
 import { ErrorCode } from '@slack/web-api';
-import { RetryAfterError } from '../../../app/ports/effect-performer.js';
+import { PermanentEffectError, RetryAfterError } from '../../../app/ports/effect-performer.js';
+
+/**
+ * Slack errors that retrying will not fix (PLATFORM.md): the effect is given up with the code as
+ * its reason. Everything else (429, 5xx, network, timeouts, unknown codes) is worth a retry.
+ */
+export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'message_not_found',
+  'cant_update_message',
+  'user_not_found',
+  'user_is_deactivated',
+  'users_not_found',
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'msg_blocks_too_long',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  'not_authed',
+  'restricted_action',
+  'cannot_dm_bot',
+  'no_permission',
+  'team_access_not_granted',
+  'invalid_arguments',
+]);
 
 /** The `error` string of a Slack Web API platform error (`name_taken`, …), or null for anything else. */
 export function slackErrorCode(error: unknown): string | null {
@@ -15,8 +44,8 @@ export function slackErrorCode(error: unknown): string | null {
   return null;
 }
 
-/** Turns Slack's 429 into the outbox's "retry after" signal; other errors pass through unchanged. */
-export function asRetryable(error: unknown): unknown {
+/** Slack's error as the outbox understands it: wait and retry, give up for good, or retry later. */
+export function classified(error: unknown): unknown {
   if (
     error instanceof Error &&
     'code' in error &&
@@ -26,6 +55,9 @@ export function asRetryable(error: unknown): unknown {
     const seconds = Number(error.retryAfter);
     return new RetryAfterError(Math.max(1, Number.isFinite(seconds) ? seconds : 1) * 1000, error.message);
   }
+  const code = slackErrorCode(error);
+  if (code !== null && PERMANENT_SLACK_ERRORS.has(code))
+    return new PermanentEffectError(code, `Slack said ${code}`);
   return error;
 }
 
@@ -39,15 +71,15 @@ export async function tolerating<T>(
   } catch (error) {
     const code = slackErrorCode(error);
     if (code !== null && harmless.includes(code)) return 'harmless';
-    throw asRetryable(error);
+    throw classified(error);
   }
 }
 
-/** Runs a Web API call, turning a 429 into the outbox's "retry after" signal. */
+/** Runs a Web API call, turning Slack's errors into the outbox's retry or give-up signals. */
 export async function callSlack<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
-    throw asRetryable(error);
+    throw classified(error);
   }
 }

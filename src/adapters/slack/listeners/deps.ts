@@ -1,23 +1,31 @@
-import type { CommandOutcome } from '../../../app/handle-command.js';
-import type { OpenIncidentRequest } from '../../../app/open-incident.js';
+import type { CommandCore } from '../../../app/commands/command-core.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { IncidentStore } from '../../../app/ports/incident-store.js';
 import type { Logger } from '../../../app/ports/logger.js';
+import type { Outbox } from '../../../app/ports/outbox.js';
 import type { Config } from '../../../config/config.js';
-import type { IncidentCommand } from '../../../domain/index.js';
+import type { TimerPolicy } from '../../../domain/index.js';
 
 /** What the Slack listeners need from the rest of the bot; nothing Slack-specific leaks inward. */
 export interface ListenerDeps {
   readonly config: Config;
+  readonly policy: TimerPolicy;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Reads. Every change goes through `commands`. */
   readonly store: IncidentStore;
-  readonly openIncident: (request: OpenIncidentRequest) => Promise<CommandOutcome>;
-  readonly handleCommand: (incidentId: string, command: IncidentCommand) => Promise<CommandOutcome>;
-  /** Records a Slack event id; false when it was already processed (Slack retried the delivery). */
-  /** Ids for new hypotheses, actions, decisions and follow-ups. */
+  readonly commands: CommandCore;
+  /** What did not reach Slack, for `/incident status`. */
+  readonly failures: Outbox['failures'];
+  /** Ids for things created from a slash command (modals derive theirs from the view id). */
   readonly newId: () => string;
-  readonly markEventProcessed: (teamId: string, eventId: string) => Promise<boolean>;
   /** A person's IANA time zone from their Slack profile (TIMEZONE when unknown). */
   readonly zoneOf: (userId: string | null) => Promise<string>;
+  /**
+   * Runs work after the ack (opening a modal, an answer through response_url), tracked so a clean
+   * shutdown waits for it. Failures are logged with `context`.
+   */
+  readonly later: (context: object, work: () => Promise<unknown>) => void;
+  /** How long a listener waits for its work before acking "still working" (under Slack's 3 s). */
+  readonly answerWithinMs: number;
 }

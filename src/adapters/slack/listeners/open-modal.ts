@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
+import { recentOnService } from '../../../app/commands/recent-duplicates.js';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
+import { DUPLICATE_WINDOW_MS } from '../../../domain/index.js';
 import { openMetadata, openSubmissionSchema, openValues, triageAnswers } from '../parse/open-submission.js';
+import { escapeMrkdwn } from '../views/format.js';
 import { incidentRef } from '../views/labels.js';
 import { OPEN_MODAL, openModal } from '../views/open-modal.js';
 import type { ListenerDeps } from './deps.js';
-
-/** An open incident on the same service this recent is probably the same problem. */
-export const DUPLICATE_WINDOW_MS = 30 * 60_000;
+import { failureReply, logFailure, newRef } from './kit/failure.js';
 
 /**
  * The triage modal's submission. A recent open incident on the same service is shown first (the
@@ -17,80 +18,69 @@ export function registerOpenModal(app: App, deps: ListenerDeps): void {
     const parsed = openSubmissionSchema.safeParse(body);
     if (!parsed.success) {
       deps.logger.warn({ issues: parsed.error.issues }, 'open modal submission did not parse');
-      await ack({
+      return void (await ack({
         response_action: 'errors',
         errors: { title: 'Sorry, I could not read this form. Close it and try again.' },
-      });
-      return;
+      }));
     }
     const submission = parsed.data;
     const metadata = openMetadata(submission);
     const values = openValues(submission);
     const triage = triageAnswers(values);
-    if (!triage) {
-      await ack({
+    if (!triage)
+      return void (await ack({
         response_action: 'errors',
         errors: { 'triage.customerImpact': 'Please answer every triage question.' },
-      });
-      return;
-    }
+      }));
     const teamId = submission.team?.id ?? submission.user.team_id ?? '';
     const now = deps.clock.now();
-    if (values.service.trim() && !metadata.duplicateAcknowledged) {
-      const recent = await recentOnService(deps, teamId, values.service, now);
-      if (recent.length > 0) {
-        await ack({
-          response_action: 'update',
-          view: openModal(
-            { ...metadata, duplicateAcknowledged: true },
-            values,
-            duplicateWarning(recent, values.service),
-          ),
-        });
-        return;
+    const ref = newRef();
+    try {
+      if (!metadata.duplicateAcknowledged) {
+        const recent = await recentOnService(deps.store, teamId, values.service, now);
+        if (recent.length > 0)
+          return void (await ack({
+            response_action: 'update',
+            view: openModal(
+              { ...metadata, duplicateAcknowledged: true },
+              values,
+              duplicateWarning(recent, values.service),
+            ),
+          }));
       }
+      const outcome = await deps.commands.open({
+        teamId,
+        command: {
+          type: 'OpenIncident',
+          actor: submission.user.id,
+          now: now.toISOString(),
+          title: values.title,
+          service: values.service || null,
+          severity: null,
+          triage,
+          private: values.flags.includes('private'),
+          drill: values.flags.includes('drill'),
+          diagnosisHold: deps.config.timing.diagnosisHold,
+        },
+      });
+      if (outcome.ok) return void (await ack());
+      const block = outcome.rejection.field === 'service' ? 'service' : 'title';
+      await ack({ response_action: 'errors', errors: { [block]: outcome.rejection.message } });
+    } catch (error) {
+      logFailure(deps.logger, error, ref, {
+        what: 'opening an incident',
+        teamId,
+        userId: submission.user.id,
+      });
+      await ack({ response_action: 'errors', errors: { title: failureReply(error, ref) } });
     }
-    const outcome = await deps.openIncident({
-      teamId,
-      responseUrl: null,
-      command: {
-        type: 'OpenIncident',
-        actor: submission.user.id,
-        now: now.toISOString(),
-        title: values.title,
-        service: values.service || null,
-        severity: null,
-        triage,
-        private: values.flags.includes('private'),
-        drill: values.flags.includes('drill'),
-        diagnosisHold: deps.config.timing.diagnosisHold,
-      },
-    });
-    if (!outcome.ok) await ack({ response_action: 'errors', errors: { title: outcome.rejection.message } });
-    else await ack();
   });
-}
-
-async function recentOnService(
-  deps: ListenerDeps,
-  teamId: string,
-  service: string,
-  now: Date,
-): Promise<StoredIncident[]> {
-  const open = await deps.store.listOpen(teamId, 100);
-  const wanted = service.trim().toLowerCase();
-  return open.filter(
-    (i) =>
-      i.state.status !== 'none' &&
-      !i.state.private &&
-      i.state.service?.toLowerCase() === wanted &&
-      now.getTime() - Date.parse(i.state.openedAt) < DUPLICATE_WINDOW_MS,
-  );
 }
 
 function duplicateWarning(recent: readonly StoredIncident[], service: string): string {
   const list = recent
     .map((i) => `*${incidentRef(i.number)}*${i.channelId ? ` <#${i.channelId}>` : ''}`)
     .join(', ');
-  return `:warning: ${list} on *${service}* opened in the last 30 minutes and is still open. If it is the same problem, join it there. If this is different, press *Open anyway*.`;
+  const minutes = DUPLICATE_WINDOW_MS / 60_000;
+  return `:warning: ${list} on *${escapeMrkdwn(service)}* opened in the last ${minutes} minutes and is still open. If it is the same problem, join it there. If this is different, press *Open anyway*.`;
 }

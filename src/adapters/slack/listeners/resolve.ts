@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { permission } from '../../../domain/index.js';
-import { inputText, modalMetadata, viewSubmissionSchema } from '../parse/view-submission.js';
+import { inputText, modalMetadataSchema } from '../parse/view-submission.js';
 import { RESOLVE_ACTION } from '../views/header.js';
 import { RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
 import type { ListenerDeps } from './deps.js';
-import { locateIncident } from './locate-incident.js';
-import { replyPrivately } from './reply.js';
+import { onBlockAction } from './kit/block-action.js';
+import { onViewSubmission } from './kit/view-submission.js';
 
 const pickedSchema = z.object({
   impact_ended: z
@@ -23,54 +23,43 @@ const pickedSchema = z.object({
 
 /** The header's Resolve button (the commander's call) and the resolve modal's submission. */
 export function registerResolve(app: App, deps: ListenerDeps): void {
-  app.action(RESOLVE_ACTION, async ({ body, ack, client, respond }) => {
-    await ack();
-    const where = await locateIncident(deps, body);
-    if (!where || where.incident.state.status === 'none')
-      return replyPrivately(respond, 'This button belongs to no incident I know of.', deps.logger);
-    const allowed = permission(where.incident.state, where.userId, 'resolve');
-    if (!allowed.allowed) return replyPrivately(respond, allowed.rejection.message, deps.logger);
-    if (where.triggerId)
-      await client.views.open({
-        trigger_id: where.triggerId,
-        view: resolveModal({ incidentId: where.incidentId }, where.incident.state.severity),
-      });
+  onBlockAction(app, deps, {
+    actionId: RESOLVE_ACTION,
+    locate: 'channel',
+    react: ({ incident, userId }) => {
+      if (incident.state.status === 'none') return { reply: 'There is no incident here.' };
+      const allowed = permission(incident.state, userId, 'resolve');
+      if (!allowed.allowed) return { reply: allowed.rejection.message };
+      return { modal: resolveModal({ incidentId: incident.id }, incident.state.severity) };
+    },
   });
 
-  app.view(RESOLVE_MODAL, async ({ body, ack }) => {
-    const parsed = viewSubmissionSchema.safeParse(body);
-    const metadata = parsed.success ? modalMetadata(parsed.data) : null;
-    const picked = pickedSchema.safeParse(parsed.data?.view.state.values ?? {});
-    if (!parsed.success || !metadata || !picked.success) {
-      deps.logger.warn(
-        { issues: parsed.error?.issues ?? picked.error?.issues },
-        'resolve submission did not parse',
-      );
-      return void (await ack({
-        response_action: 'errors',
-        errors: { summary: 'Sorry, I could not read this form. Close it and try again.' },
-      }));
-    }
-    const seconds = picked.data.impact_ended?.at.selected_date_time;
-    const incident = await deps.store.findById(metadata.incidentId);
-    const now = deps.clock.now();
-    const impactEndedAt =
-      typeof seconds === 'number' && incident && incident.state.status !== 'none'
-        ? withinPickerPrecision(new Date(seconds * 1000), new Date(incident.state.openedAt), now)
-        : null;
-    const outcome = await deps.handleCommand(metadata.incidentId, {
-      type: 'Resolve',
-      actor: parsed.data.user.id,
-      now: now.toISOString(),
-      summary: inputText(parsed.data, 'summary'),
-      impactEndedAt,
-      postmortemWanted: (picked.data.postmortem?.wanted.selected_options ?? []).some(
-        (o) => o.value === 'wanted',
-      ),
-    });
-    if (outcome.ok) return void (await ack());
-    const field = /impact/i.test(outcome.rejection.message) ? 'impact_ended' : 'summary';
-    await ack({ response_action: 'errors', errors: { [field]: outcome.rejection.message } });
+  onViewSubmission(app, deps, {
+    callbackId: RESOLVE_MODAL,
+    metadata: modalMetadataSchema,
+    fallbackBlock: 'summary',
+    fields: { summary: 'summary', impactEndedAt: 'impact_ended' },
+    toCommand: async ({ submission, metadata, actor, now }, deps) => {
+      const picked = pickedSchema.safeParse(submission.view.state.values);
+      const seconds = picked.data?.impact_ended?.at.selected_date_time;
+      const incident = typeof seconds === 'number' ? await deps.store.findById(metadata.incidentId) : null;
+      const impactEndedAt =
+        typeof seconds === 'number' && incident && incident.state.status !== 'none'
+          ? withinPickerPrecision(new Date(seconds * 1000), new Date(incident.state.openedAt), new Date(now))
+          : null;
+      return {
+        command: {
+          type: 'Resolve',
+          actor,
+          now,
+          summary: inputText(submission, 'summary'),
+          impactEndedAt,
+          postmortemWanted: (picked.data?.postmortem?.wanted.selected_options ?? []).some(
+            (o) => o.value === 'wanted',
+          ),
+        },
+      };
+    },
   });
 }
 

@@ -7,7 +7,13 @@ export const blockActionSchema = z.object({
   team: z.object({ id: z.string().min(1) }).nullable(),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   channel: z.object({ id: z.string().min(1) }).optional(),
-  container: z.object({ channel_id: z.string().optional(), message_ts: z.string().optional() }).passthrough(),
+  container: z
+    .object({
+      type: z.string().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+    })
+    .passthrough(),
   response_url: z.string().url().optional(),
   trigger_id: z.string().optional(),
   actions: z
@@ -18,6 +24,8 @@ export const blockActionSchema = z.object({
         value: z.string().optional(),
         /** Set by user pickers. */
         selected_user: z.string().optional(),
+        /** Set by static selects and overflow menus. */
+        selected_option: z.object({ value: z.string() }).nullish(),
       }),
     )
     .min(1),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** A `reaction_added` event envelope: only what capturing a message needs. */
 export const reactionAddedSchema = z.object({
   team_id: z.string().min(1),
+  event_id: z.string().min(1),
   event: z.object({
     type: z.literal('reaction_added'),
     user: z.string().min(1),

@@ -6,6 +6,8 @@ export const viewSubmissionSchema = z.object({
   team: z.object({ id: z.string().min(1) }).nullable(),
   user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
   view: z.object({
+    /** Slack's id of this modal: the same on every submission of it, so ids derived from it are stable. */
+    id: z.string().min(1),
     callback_id: z.string(),
     private_metadata: z.string().default(''),
     state: z.object({

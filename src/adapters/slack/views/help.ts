@@ -19,6 +19,10 @@ export function helpText(command: string, unknownWord?: string, context?: HelpCo
   ].join('\n');
 }
 
+/** What the person can do in this incident, right now: what help adds in an incident channel. */
+export const hereHelp = (command: string, state: OpenedIncident, userId: string): string =>
+  here(command, state, userId).join('\n');
+
 const general = (command: string) => [
   `• \`${command} open <title>\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
   `• \`${command} stats\`: how incident response went over the last 30 and 90 days`,
@@ -36,7 +40,7 @@ const general = (command: string) => [
   `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,
 ];
 
-const outside = () => ['You are not in an incident channel: subcommands used here list your open incidents.'];
+const outside = () => ['Outside an incident channel, subcommands list your open incidents.'];
 
 function here(command: string, state: OpenedIncident, userId: string): string[] {
   const mine = ROLES.filter((role) => state.roles[role] === userId).map((role) =>

@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
+import type { EarlierIncident } from '../../../app/commands/broke-before.js';
 import { AGENDA } from '../../../domain/drafts/postmortem.js';
-import type { FollowUp, PostmortemAnswers } from '../../../domain/index.js';
+import type { PostmortemAnswers } from '../../../domain/index.js';
 import { clip, escapeMrkdwn, userMention } from './format.js';
 import { incidentRef } from './labels.js';
 
@@ -16,14 +17,6 @@ export const ANSWER_BLOCKS: readonly (readonly [keyof PostmortemAnswers, string]
 export const FOLLOW_UP_RANKS = [1, 2, 3] as const;
 
 /** An earlier incident on the same service, shown so the meeting sees the pattern. */
-export interface EarlierIncident {
-  readonly number: number;
-  readonly title: string;
-  readonly status: string;
-  /** Null when its postmortem was never recorded. */
-  readonly followUps: readonly FollowUp[] | null;
-}
-
 /**
  * The postmortem meeting's record: the four blameless agenda answers and exactly three follow-ups,
  * ranked by impact (one slot per rank). When the service broke before within 90 days, the modal
@@ -107,6 +100,8 @@ function followUpSlot(rank: 1 | 2 | 3): KnownBlock[] {
 
 function brokeBefore(service: string, earlier: readonly EarlierIncident[]): KnownBlock[] {
   const lines = earlier.slice(0, 5).map((incident) => {
+    if (!incident.visible)
+      return '• An earlier private incident on this service (only the people who worked it can see it)';
     const head = `• *${incidentRef(incident.number)}* ${escapeMrkdwn(incident.title)}`;
     if (!incident.followUps) return `${head}: no postmortem recorded (${incident.status})`;
     const followUps = incident.followUps

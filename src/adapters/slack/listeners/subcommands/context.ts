@@ -1,76 +1,75 @@
-import type { RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { View } from '@slack/types';
+import type { Origin } from '../../../../app/commands/origin.js';
 import type { StoredIncident } from '../../../../app/ports/incident-store.js';
+import { canSee } from '../../../../domain/index.js';
 import type { SlashCommand } from '../../parse/slash-command.js';
 import { incidentRef } from '../../views/labels.js';
 import type { ListenerDeps } from '../deps.js';
-import { replyPrivately } from '../reply.js';
 
-/** What a subcommand handler gets: the parsed command, the words after the subcommand, a way to answer. */
+/** What a subcommand handler gets: the parsed command, the words after the subcommand, who and where. */
 export interface SubcommandContext {
   readonly deps: ListenerDeps;
   readonly command: SlashCommand;
   readonly rest: string;
-  readonly respond: RespondFn;
-  /** For modals: `views.open` with the command's trigger id, within Slack's 3 seconds. */
-  readonly client: WebClient;
-  readonly reply: (text: string) => Promise<void>;
+  /** The person and the channel they typed in: a change binds to that channel's incident. */
+  readonly origin: Origin;
+  readonly now: string;
 }
 
-export type SubcommandHandler = (context: SubcommandContext) => Promise<void>;
+/** A subcommand's answer: text for the ack, or a modal to open right after it. */
+export type SubcommandAnswer = { readonly text: string } | { readonly modal: View };
 
-export function contextFor(
-  deps: ListenerDeps,
-  command: SlashCommand,
-  rest: string,
-  respond: RespondFn,
-  client: WebClient,
-): SubcommandContext {
+export type SubcommandHandler = (context: SubcommandContext) => Promise<SubcommandAnswer>;
+
+export const say = (text: string): SubcommandAnswer => ({ text });
+
+export function contextFor(deps: ListenerDeps, command: SlashCommand, rest: string): SubcommandContext {
   return {
     deps,
     command,
     rest,
-    respond,
-    client,
-    reply: (text) => replyPrivately(respond, text, deps.logger),
+    origin: { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id },
+    now: deps.clock.now().toISOString(),
   };
 }
 
 /**
- * "Where am I?": the incident whose channel the command was typed in. Elsewhere, the person is
- * told which of their incidents are open (and where), or that none is, instead of a failure.
+ * "Where am I?": the incident whose channel the command was typed in. Elsewhere, the answer says
+ * which of the person's incidents are open (and where), or that none is, instead of a failure.
+ * Private incidents are listed only to the people working them.
  */
 export async function incidentHere(
   context: SubcommandContext,
   subcommand: string,
-): Promise<StoredIncident | null> {
+): Promise<StoredIncident | SubcommandAnswer> {
   const { deps, command } = context;
   const incident = await deps.store.findByChannel(command.team_id, command.channel_id);
-  if (incident) return incident;
+  if (incident && incident.state.status !== 'none') return incident;
   const open = await deps.store.listOpen(command.team_id, 50);
   const visible = open.filter(
-    (i) => i.state.status !== 'none' && (!i.state.private || i.state.participants.includes(command.user_id)),
+    (i) => i.state.status !== 'none' && canSee(i.state, { userId: command.user_id, inChannel: false }),
   );
   const mine = visible.filter(
     (i) => i.state.status !== 'none' && i.state.participants.includes(command.user_id),
   );
   const listed = (mine.length > 0 ? mine : visible).slice(0, 10);
-  const usage = `\`${deps.config.slack.command} ${subcommand}\``;
-  if (listed.length === 0) {
-    await context.reply(
-      `No incident is open, so there is nothing for ${usage} to act on. Start one with \`${deps.config.slack.command} open <title>\`.`,
+  const name = deps.config.slack.command;
+  const usage = `\`${name} ${subcommand}\``;
+  if (listed.length === 0)
+    return say(
+      `No incident is open, so there is nothing for ${usage} to act on. Start one with \`${name} open <title>\`.`,
     );
-    return null;
-  }
   const lines = listed.map(
     (i) =>
       `• *${incidentRef(i.number)}* ${i.state.status === 'none' ? '' : i.state.title}${i.channelId ? ` in <#${i.channelId}>` : ''}`,
   );
-  await context.reply(
+  return say(
     [
       `This channel is not an incident channel. Run ${usage} in the channel of the incident you mean:`,
       ...lines,
     ].join('\n'),
   );
-  return null;
 }
+
+export const isAnswer = (value: StoredIncident | SubcommandAnswer): value is SubcommandAnswer =>
+  'text' in value || 'modal' in value;

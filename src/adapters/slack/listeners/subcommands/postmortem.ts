@@ -1,16 +1,10 @@
-import { openPostmortemModal } from '../postmortem.js';
-import { incidentHere, type SubcommandHandler } from './context.js';
+import { postmortemForm } from '../postmortem.js';
+import { incidentHere, isAnswer, type SubcommandHandler } from './context.js';
 
 /** `postmortem`: opens the postmortem modal (answers and three follow-ups) once resolved. */
 export const postmortem: SubcommandHandler = async (context) => {
   const incident = await incidentHere(context, 'postmortem');
-  if (!incident) return;
-  const problem = await openPostmortemModal(
-    context.deps,
-    context.client,
-    context.command.trigger_id,
-    incident,
-    context.command.user_id,
-  );
-  if (problem) await context.reply(problem);
+  if (isAnswer(incident)) return incident;
+  const form = await postmortemForm(context.deps, incident, context.command.user_id);
+  return 'modal' in form ? form : { text: form.reply };
 };

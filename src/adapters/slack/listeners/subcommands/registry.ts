@@ -1,5 +1,6 @@
 import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
+import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
 import { stats } from './stats.js';
@@ -8,8 +9,9 @@ import { timers } from './timers.js';
 import { update } from './update.js';
 import { action, hypothesis, note, severity } from './work.js';
 
-/** Subcommands answered after the ack, by name (CONTRACT.md grammar). */
+/** Subcommands by name (CONTRACT.md grammar); `help` and unknown words are answered by the router. */
 export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
+  open,
   status,
   hypothesis,
   action,

@@ -1,24 +1,18 @@
-import type { IncidentCommand } from '../../../../domain/index.js';
-import type { SubcommandContext } from './context.js';
+import type { CommandRequest } from '../../../../app/commands/command-core.js';
+import { type SubcommandAnswer, type SubcommandContext, say } from './context.js';
 
 /**
- * Runs a domain command for a person and answers privately: the rejection when refused (it says
+ * Runs a domain command for the person and says how it went: the rejection when refused (it says
  * what to do next), the notice when accepted differently from what was asked, or `confirmation`.
- * Returns whether it was accepted.
  */
 export async function runForPerson(
   context: SubcommandContext,
   incidentId: string,
-  command: IncidentCommand,
-  confirmation: string | null,
-): Promise<boolean> {
-  const outcome = await context.deps.handleCommand(incidentId, command);
-  if (!outcome.ok) {
-    await context.reply(outcome.rejection.message);
-    return false;
-  }
-  if (outcome.notice) await context.reply(outcome.notice.message);
-  else if (confirmation && outcome.events.length > 0) await context.reply(confirmation);
-  else if (outcome.events.length === 0) await context.reply('Nothing changed: that was already the case.');
-  return true;
+  command: CommandRequest['command'],
+  confirmation: string,
+): Promise<SubcommandAnswer> {
+  const outcome = await context.deps.commands.run({ incidentId, command, origin: context.origin });
+  if (!outcome.ok) return say(outcome.rejection.message);
+  if (outcome.notice) return say(outcome.notice.message);
+  return say(outcome.events.length > 0 ? confirmation : 'Nothing changed: that was already the case.');
 }

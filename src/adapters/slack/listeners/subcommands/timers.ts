@@ -1,7 +1,6 @@
-import { timerPolicyFrom } from '../../../../app/timer-policy.js';
 import { placeTimers } from '../../../../app/timer-sync.js';
 import { renderTimers } from '../../views/timers.js';
-import { incidentHere, type SubcommandHandler } from './context.js';
+import { incidentHere, isAnswer, type SubcommandHandler, say } from './context.js';
 
 /**
  * `timers`: every pending timer of the incident, privately, in the caller's time zone. Shown from
@@ -9,9 +8,9 @@ import { incidentHere, type SubcommandHandler } from './context.js';
  */
 export const timers: SubcommandHandler = async (context) => {
   const incident = await incidentHere(context, 'timers');
-  if (!incident) return;
+  if (isAnswer(incident)) return incident;
   const { deps, command } = context;
-  const placed = await placeTimers(incident.state, timerPolicyFrom(deps.config.timing), deps.zoneOf);
+  const placed = await placeTimers(incident.state, deps.policy, deps.zoneOf);
   const zone = await deps.zoneOf(command.user_id);
-  await context.reply(renderTimers(placed, deps.clock.now().toISOString(), zone));
+  return say(renderTimers(placed, context.now, zone));
 };

@@ -1,9 +1,9 @@
-import type { Config } from '../config/config.js';
 import type { TimerPolicy } from '../domain/index.js';
+import type { Config } from './config.js';
 
 const DAY = 24 * 3_600_000;
 
-/** The domain's timer policy from the configuration (follow-up owners hear a day ahead). */
+/** The domain's timer policy from the configuration (follow-up owners hear a day ahead). Built once, in the wiring. */
 export function timerPolicyFrom(timing: Config['timing']): TimerPolicy {
   return {
     escalateAfter: timing.escalateAfter,
