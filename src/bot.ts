@@ -62,7 +62,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }
   }
 
-  const store = createIncidentStore(db);
+  const store = createIncidentStore(db, clock);
   const metrics = createMetrics();
   const redis = createRedisConnection(config.redisUrl, 'incident-commander');
   const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker');
@@ -78,7 +78,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const policy = timerPolicyFrom(config.timing);
   const deliveries = createDeliveries(db);
   const outboxRunner = new OutboxRunner({
-    outbox: createOutbox(db),
+    outbox: createOutbox(db, clock),
     store,
     performer: createSlackEffectPerformer({
       client: slackClient,
@@ -132,10 +132,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger.info({ result }, 'weekly follow-up review');
     },
   });
-  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
+  const zoneOf = createUserTimeZones({
+    client: slackClient,
+    fallback: config.timezone,
+    logger,
+    clock,
+  });
   const timerSync = new TimerSync({
     store,
-    scheduler: createTimerScheduler(timers.queue, redis, config.queuePrefix),
+    scheduler: createTimerScheduler(timers.queue, redis, config.queuePrefix, clock),
     policy,
     zoneOf,
     logger,

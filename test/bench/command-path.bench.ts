@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import { withBenchDatabase } from './bench-database.js';
 import { openBenchIncident } from './bench-incidents.js';
 import { type Figures, measure } from './measure.js';
@@ -11,7 +12,7 @@ import { type Figures, measure } from './measure.js';
  */
 export async function benchCommandPath(): Promise<Figures[]> {
   return withBenchDatabase(async (db) => {
-    const store = createIncidentStore(db);
+    const store = createIncidentStore(db, systemClock);
     const deps = { store, newId: randomUUID, afterCommit: () => {} };
     const now = new Date().toISOString();
     const open = (i: number) => openBenchIncident(store, i, now);

@@ -34,7 +34,7 @@ export async function benchTimers(): Promise<string[]> {
     const prefix = `ic-bench-${randomBytes(3).toString('hex')}`;
     const redis = createRedisConnection(redisUrl, 'bench');
     const workerRedis = createRedisConnection(redisUrl, 'bench-worker');
-    const store = createIncidentStore(db);
+    const store = createIncidentStore(db, systemClock);
     const lateness: number[] = [];
     let allFired: () => void = () => {};
     const fired = new Promise<void>((resolve) => {
@@ -63,7 +63,7 @@ export async function benchTimers(): Promise<string[]> {
     });
     try {
       const ids = await openIncidents(store);
-      const scheduler = createTimerScheduler(timers.queue, redis, prefix);
+      const scheduler = createTimerScheduler(timers.queue, redis, prefix, systemClock);
       const sync = new TimerSync({
         store,
         scheduler,

@@ -5,6 +5,7 @@ import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
@@ -73,7 +74,7 @@ describe('the weekly follow-up review', () => {
       { id: 's2', title: 'Reindex job retries', owner: ALEX, due: dateIn(20), rank: 2, control: false },
       { id: 's3', title: 'Capacity review', owner: DANA, due: dateIn(2), rank: 3, control: false },
     ]);
-    const deps = { store: createIncidentStore(t.db), afterCommit: () => {} };
+    const deps = { store: createIncidentStore(t.db, systemClock), afterCommit: () => {} };
     await handleCommand(deps, first, {
       type: 'DropFollowUp',
       actor: DANA,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { fireTimer } from '../../src/app/fire-timer.js';
 import { openIncident } from '../../src/app/open-incident.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import type { TimerPolicy } from '../../src/domain/index.js';
 import { openTestDatabase } from '../support/test-database.js';
@@ -22,7 +23,7 @@ describe('firing a timer on PostgreSQL', () => {
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
-    store = createIncidentStore(testDb.db);
+    store = createIncidentStore(testDb.db, systemClock);
   });
   afterAll(async () => {
     await testDb.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
 import { openIncident } from '../../src/app/open-incident.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -27,7 +28,7 @@ describe('the PostgreSQL incident store', () => {
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
-    store = createIncidentStore(testDb.db);
+    store = createIncidentStore(testDb.db, systemClock);
   });
   afterAll(async () => {
     await testDb.close();

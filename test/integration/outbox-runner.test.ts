@@ -35,7 +35,7 @@ describe('the outbox runner on PostgreSQL', () => {
 
   beforeAll(async () => {
     testDb = await openTestDatabase();
-    store = createIncidentStore(testDb.db);
+    store = createIncidentStore(testDb.db, systemClock);
   });
   afterAll(async () => {
     await testDb.close();
@@ -43,7 +43,7 @@ describe('the outbox runner on PostgreSQL', () => {
 
   const runnerWith = (performer: EffectPerformer) =>
     new OutboxRunner({
-      outbox: createOutbox(testDb.db),
+      outbox: createOutbox(testDb.db, systemClock),
       store,
       performer,
       clock: systemClock,
@@ -75,7 +75,7 @@ describe('the outbox runner on PostgreSQL', () => {
   }
 
   const pendingKinds = async (incidentId: string) =>
-    (await createOutbox(testDb.db).pending(incidentId)).map((p) => p.effect.kind);
+    (await createOutbox(testDb.db, systemClock).pending(incidentId)).map((p) => p.effect.kind);
 
   it('performs effects in the order they were written, and marks them done', async () => {
     const id = await openOne('T1');

@@ -4,6 +4,7 @@ import { createRedisConnection } from '../../src/adapters/bullmq/redis-connectio
 import type { TimerJob } from '../../src/adapters/bullmq/timer-job.js';
 import { TimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { TimerScheduler } from '../../src/app/ports/timer-scheduler.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
 
@@ -30,7 +31,7 @@ describe('the timers queue on real Redis', () => {
         fired.push({ ...job, at: Date.now() });
       },
     });
-    scheduler = createTimerScheduler(timers.queue, redis, prefix);
+    scheduler = createTimerScheduler(timers.queue, redis, prefix, systemClock);
     timers.start();
   });
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { createIncidentStore } from '../../src/adapters/postgres/incident-store.
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import { handleCommand } from '../../src/app/handle-command.js';
 import { openIncident } from '../../src/app/open-incident.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
 
 const DAY = 24 * 3_600_000;
@@ -27,7 +28,7 @@ export async function recordClosedIncident(
     afterCommit?: (incidentId: string) => void;
   },
 ): Promise<string> {
-  const deps = { store: createIncidentStore(db), afterCommit: input.afterCommit ?? (() => {}) };
+  const deps = { store: createIncidentStore(db, systemClock), afterCommit: input.afterCommit ?? (() => {}) };
   const daysAgo = input.daysAgo ?? 30;
   const at = (offsetDays: number) => new Date(Date.now() + (offsetDays - daysAgo) * DAY).toISOString();
   const opened = await openIncident(

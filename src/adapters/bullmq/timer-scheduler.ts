@@ -1,5 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../../app/ports/clock.js';
 import type { TimerScheduler, WantedTimer } from '../../app/ports/timer-scheduler.js';
 import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
 
@@ -7,8 +8,14 @@ import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
  * BullMQ delayed jobs as the incident's timers. Job ids are deterministic, so adding a timer twice
  * is a no-op; a Redis set per incident remembers which ids were scheduled, so obsolete ones can be
  * removed. If Redis loses everything, the periodic reconcile re-adds what the state still wants.
+ * A job's delay is counted from `clock`, the bot's now, so it fires when the bot's clock says so.
  */
-export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string): TimerScheduler {
+export function createTimerScheduler(
+  queue: Queue,
+  redis: Redis,
+  prefix: string,
+  clock: Clock,
+): TimerScheduler {
   const indexKey = (incidentId: string) => `${prefix}:timer-index:${incidentId}`;
 
   return {
@@ -39,7 +46,7 @@ export function createTimerScheduler(queue: Queue, redis: Redis, prefix: string)
           const data: TimerJob = { incidentId, ...timer };
           await queue.add(timer.kind, data, {
             jobId,
-            delay: Math.max(0, Date.parse(timer.fireAt) - Date.now()),
+            delay: Math.max(0, Date.parse(timer.fireAt) - clock.now().getTime()),
             attempts: 5,
             backoff: { type: 'exponential', delay: 1_000 },
             removeOnComplete: true,

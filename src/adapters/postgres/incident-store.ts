@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Effect } from '../../app/effects.js';
+import type { Clock } from '../../app/ports/clock.js';
 import type { IncidentStore, IncidentTransaction } from '../../app/ports/incident-store.js';
 import type { IncidentEvent } from '../../domain/index.js';
 import { summaryColumns, toStoredEvent, toStoredIncident } from './incident-rows.js';
@@ -18,10 +19,13 @@ const INCIDENT_COLUMNS = [
   'announcement_ts',
 ] as const;
 
-/** The incident store on PostgreSQL: the append-only timeline, the snapshot beside it, and the outbox. */
-export function createIncidentStore(db: Kysely<Database>): IncidentStore {
+/**
+ * The incident store on PostgreSQL: the append-only timeline, the snapshot beside it, and the outbox.
+ * Times the bot compares later (when an effect is due) come from `clock`, not from PostgreSQL's now().
+ */
+export function createIncidentStore(db: Kysely<Database>, clock: Clock): IncidentStore {
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(transactionOn(trx))),
+    transaction: (work) => db.transaction().execute((trx) => work(transactionOn(trx, clock))),
 
     async findById(incidentId) {
       const row = await db
@@ -189,7 +193,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
   };
 }
 
-function transactionOn(trx: Transaction<Database>): IncidentTransaction {
+function transactionOn(trx: Transaction<Database>, clock: Clock): IncidentTransaction {
   return {
     async allocateNumber(teamId) {
       const row = await trx
@@ -236,7 +240,7 @@ function transactionOn(trx: Transaction<Database>): IncidentTransaction {
       await insertEvents(trx, incident, expectedVersion, events);
       const updated = await trx
         .updateTable('incidents')
-        .set({ ...summaryColumns(state), version: expectedVersion + events.length, updated_at: new Date() })
+        .set({ ...summaryColumns(state), version: expectedVersion + events.length, updated_at: clock.now() })
         .where('id', '=', incident.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
@@ -245,6 +249,8 @@ function transactionOn(trx: Transaction<Database>): IncidentTransaction {
 
     async enqueueEffects(incident, effects) {
       if (effects.length === 0) return;
+      // Due now by the bot's clock: the outbox runner compares next_attempt_at with that clock.
+      const now = clock.now();
       await trx
         .insertInto('outbox')
         .values(
@@ -253,6 +259,7 @@ function transactionOn(trx: Transaction<Database>): IncidentTransaction {
             incident_id: incident.id,
             kind: effect.kind,
             payload: JSON.stringify(effect),
+            next_attempt_at: now,
           })),
         )
         .execute();

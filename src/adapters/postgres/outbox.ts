@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Effect } from '../../app/effects.js';
+import type { Clock } from '../../app/ports/clock.js';
 import type { Outbox } from '../../app/ports/outbox.js';
 import type { Database } from './schema.js';
 
 /** The outbox on PostgreSQL; the per-incident lock is a session-level advisory lock. */
-export function createOutbox(db: Kysely<Database>): Outbox {
+export function createOutbox(db: Kysely<Database>, clock: Clock): Outbox {
   return {
     async withIncidentLock(incidentId, work) {
       return db.connection().execute(async (connection) => {
@@ -56,7 +57,7 @@ export function createOutbox(db: Kysely<Database>): Outbox {
       if (ids.length === 0) return;
       await db
         .updateTable('outbox')
-        .set({ done_at: new Date(), outcome })
+        .set({ done_at: clock.now(), outcome })
         .where('id', 'in', ids)
         .where('done_at', 'is', null)
         .execute();
