@@ -9,6 +9,7 @@ import { OutboxRunner } from '../../src/app/outbox-runner.js';
 import { systemClock } from '../../src/app/ports/clock.js';
 import { type EffectPerformer, RetryAfterError } from '../../src/app/ports/effect-performer.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
+import { shiftedClock } from '../support/shifted-clock.js';
 import { openTestDatabase } from '../support/test-database.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
@@ -144,6 +145,42 @@ describe('the outbox runner on PostgreSQL', () => {
       'header.render',
       'announcement.render',
     ]);
+  });
+
+  it("writes effects due by the bot's clock, so a clock behind the host's still performs them at once", async () => {
+    const clock = shiftedClock(new Date(Date.now() - 24 * 3_600_000).toISOString());
+    const behind = createIncidentStore(testDb.db, clock);
+    const outcome = await openIncident(
+      { store: behind, newId: randomUUID, afterCommit: () => {} },
+      {
+        teamId: 'T6',
+        responseUrl: null,
+        command: {
+          type: 'OpenIncident',
+          actor: 'U1',
+          now: clock.now().toISOString(),
+          title: 'Behind',
+          service: null,
+          severity: null,
+          private: false,
+          drill: false,
+          diagnosisHold: 0,
+        },
+      },
+    );
+    if (!outcome.ok) throw new Error('open refused');
+    const performer = new RecordingPerformer();
+    const runner = new OutboxRunner({
+      outbox: createOutbox(testDb.db, clock),
+      store: behind,
+      performer,
+      clock,
+      logger: silent,
+      sweepEvery: 50,
+    });
+    await runner.kick(outcome.incident.id);
+    expect(performer.performed.map((p) => p.kind)).toContain('channel.create');
+    expect(await pendingKinds(outcome.incident.id)).toEqual([]);
   });
 
   it('gives up on a confirmation to the reporter after a few attempts, and goes on with the rest', async () => {
