@@ -69,7 +69,7 @@ describe('postmortem and follow-up reminders', () => {
 
   it('reminds a follow-up owner before the due date and when it is overdue', async () => {
     const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
-    const id = await recordClosedIncident(t.db, {
+    const id = await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Billing double charge',

@@ -44,7 +44,7 @@ describe('the weekly follow-up review', () => {
   });
 
   const closedIncident = (title: string, followUps: FollowUpInput[]) =>
-    recordClosedIncident(t.db, { teamId: TEAM, commander: DANA, title, followUps });
+    recordClosedIncident(t, { teamId: TEAM, commander: DANA, title, followUps });
 
   it('is one job scheduler per deployment, at the configured local time', async () => {
     const schedulers = await queue.getJobSchedulers();

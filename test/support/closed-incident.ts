@@ -4,7 +4,7 @@ import { createIncidentStore } from '../../src/adapters/postgres/incident-store.
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import { handleCommand } from '../../src/app/handle-command.js';
 import { openIncident } from '../../src/app/open-incident.js';
-import { systemClock } from '../../src/app/ports/clock.js';
+import type { Clock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput, IncidentCommand } from '../../src/domain/index.js';
 
 const DAY = 24 * 3_600_000;
@@ -12,10 +12,11 @@ const DAY = 24 * 3_600_000;
 /**
  * An incident taken through open, resolve and (unless `until: 'resolved'`) postmortem `daysAgo` days ago, through the real
  * command path on the bot's database: the setup for tests about what happens to follow-ups.
+ * "Ago" is by the bot's clock, and its effects are written due by it, as the bot itself would.
  * `afterCommit` lets the caller have the bot's timers synced (or not).
  */
 export async function recordClosedIncident(
-  db: Kysely<Database>,
+  bot: { readonly db: Kysely<Database>; readonly clock: Clock },
   input: {
     teamId: string;
     commander: string;
@@ -28,9 +29,13 @@ export async function recordClosedIncident(
     afterCommit?: (incidentId: string) => void;
   },
 ): Promise<string> {
-  const deps = { store: createIncidentStore(db, systemClock), afterCommit: input.afterCommit ?? (() => {}) };
+  const deps = {
+    store: createIncidentStore(bot.db, bot.clock),
+    afterCommit: input.afterCommit ?? (() => {}),
+  };
   const daysAgo = input.daysAgo ?? 30;
-  const at = (offsetDays: number) => new Date(Date.now() + (offsetDays - daysAgo) * DAY).toISOString();
+  const at = (offsetDays: number) =>
+    new Date(bot.clock.now().getTime() + (offsetDays - daysAgo) * DAY).toISOString();
   const opened = await openIncident(
     { ...deps, newId: randomUUID },
     {
