@@ -5,35 +5,38 @@ import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { handleCommand } from '../../src/app/handle-command.js';
-import { systemClock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { TEAM } from '../support/incident-driver.js';
+import type { RecordedCall } from '../support/slack-stand-in/index.js';
 
 const POSTMORTEMS = 'C0POSTMORTEMS';
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
-const DAY = 24 * 3_600_000;
+const ZONE = 'Europe/Berlin';
+/**
+ * The bot's clock is pinned to the review's own slot, Friday 19 June 2026 16:30 in Berlin: "overdue"
+ * and "once a day" count Berlin dates, and no run of this test may straddle a Berlin midnight.
+ */
+const CLOCK_STARTS_AT = '2026-06-19T16:30:00+02:00';
+const REVIEW_TEXT = 'Weekly follow-up review';
 
-const daysFromNow = (days: number) => new Date(Date.now() + days * DAY);
-const dateIn = (days: number) =>
-  DateTime.fromJSDate(daysFromNow(days), { zone: 'Europe/Berlin' }).toISODate() ?? '';
-
-describe('the weekly follow-up review', () => {
+describe('the weekly follow-up review (clock at Fri 19 Jun 2026 16:30 in Berlin)', () => {
   let t: BotUnderTest;
   let second: BotUnderTest | null = null;
   let queue: Queue;
 
   beforeAll(async () => {
-    const env = { POSTMORTEM_CHANNEL: POSTMORTEMS, WEEKLY_REVIEW: 'FRI 16:30', TIMEZONE: 'Europe/Berlin' };
-    t = await startBotUnderTest({ env });
+    const env = { POSTMORTEM_CHANNEL: POSTMORTEMS, WEEKLY_REVIEW: 'FRI 16:30', TIMEZONE: ZONE };
+    t = await startBotUnderTest({ env, clockStartsAt: CLOCK_STARTS_AT });
     t.slack.addChannel({ id: POSTMORTEMS, name: 'postmortems' });
     second = await startBotUnderTest({
       env,
       slack: t.slack,
       database: t.database,
       queuePrefix: t.queuePrefix,
+      clock: t.clock,
     });
     queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
   });
@@ -45,6 +48,15 @@ describe('the weekly follow-up review', () => {
 
   const closedIncident = (title: string, followUps: FollowUpInput[]) =>
     recordClosedIncident(t, { teamId: TEAM, commander: DANA, title, followUps });
+  /** The Berlin calendar date `days` from the bot's today. */
+  const dateIn = (days: number) =>
+    DateTime.fromJSDate(t.clock.now(), { zone: ZONE }).plus({ days }).toISODate() ?? '';
+  /**
+   * The review's own posts. The closed incidents' postmortem drafts go to the same channel,
+   * whenever the outbox gets to them, so a count of every post there would race with them.
+   */
+  const isReview = (call: RecordedCall) =>
+    call.args.channel === POSTMORTEMS && String(call.args.text).startsWith(REVIEW_TEXT);
 
   it('is one job scheduler per deployment, at the configured local time', async () => {
     const schedulers = await queue.getJobSchedulers();
@@ -52,7 +64,7 @@ describe('the weekly follow-up review', () => {
     expect(schedulers[0]).toMatchObject({
       key: WEEKLY_REVIEW_JOB,
       pattern: '30 16 * * 5',
-      tz: 'Europe/Berlin',
+      tz: ZONE,
     });
   });
 
@@ -74,18 +86,18 @@ describe('the weekly follow-up review', () => {
       { id: 's2', title: 'Reindex job retries', owner: ALEX, due: dateIn(20), rank: 2, control: false },
       { id: 's3', title: 'Capacity review', owner: DANA, due: dateIn(2), rank: 3, control: false },
     ]);
-    const deps = { store: createIncidentStore(t.db, systemClock), afterCommit: () => {} };
+    const deps = { store: createIncidentStore(t.db, t.clock), afterCommit: () => {} };
     await handleCommand(deps, first, {
       type: 'DropFollowUp',
       actor: DANA,
-      now: new Date().toISOString(),
+      now: t.clock.now().toISOString(),
       followUpId: 'p3',
       reason: 'The provider is being replaced next month',
     });
 
     const job = await queue.add(WEEKLY_REVIEW_JOB, {});
-    const review = await t.slack.waitForCall('chat.postMessage', (call) => call.args.channel === POSTMORTEMS);
-    expect(String(review.args.text)).toBe('Weekly follow-up review: 5 open follow-ups, 2 overdue.');
+    const review = await t.slack.waitForCall('chat.postMessage', isReview);
+    expect(String(review.args.text)).toBe(`${REVIEW_TEXT}: 5 open follow-ups, 2 overdue.`);
     const sections = (review.args.blocks as { text?: { text: string } }[]).map((b) => b.text?.text ?? '');
     // Both owners have one overdue item; Alex sorts first by id. Overdue items lead each list.
     const alex = sections.find((s) => s.startsWith(`<@${ALEX}>`)) ?? '';
@@ -114,6 +126,6 @@ describe('the weekly follow-up review', () => {
     await expect.poll(() => job.getState()).toBe('completed');
     const again = await queue.add(WEEKLY_REVIEW_JOB, {});
     await expect.poll(() => again.getState()).toBe('completed');
-    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === POSTMORTEMS)).toHaveLength(1);
+    expect(t.slack.callsTo('chat.postMessage').filter(isReview)).toHaveLength(1);
   });
 });
