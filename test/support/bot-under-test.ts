@@ -39,7 +39,7 @@ export interface BotUnderTest {
 }
 
 export interface BotUnderTestOptions {
-  /** Extra environment, on top of the test defaults (short sweeps, silent logs). */
+  /** Extra environment, on top of the test defaults (short sweeps, silent logs, no review schedule). */
   readonly env?: Record<string, string>;
   /** Reuse a stand-in or database (e.g. a second bot process sharing them). */
   readonly slack?: SlackStandIn;
@@ -74,6 +74,9 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_SWEEP_EVERY: 'PT0.2S',
     QUEUE_PREFIX: queuePrefix,
+    // BullMQ fires the weekly review's schedule by real time, which no pinned clock moves (a run at
+    // Monday 09:00 would post and take the day's review): tests add the review job themselves.
+    WEEKLY_REVIEW: 'off',
     ...options.env,
   });
   const logger = pino({ level: config.logLevel });
