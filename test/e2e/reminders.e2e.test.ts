@@ -25,7 +25,7 @@ const PLACEMENTS = [
     // The postmortem reminders go out when due.
     danaHeldUntil: null,
     alex: { startsAt: '2026-06-16T11:00:00+05:30', local: 'Tue 16 Jun 2026 11:00 in Kolkata' },
-    // Both follow-up reminders are past due, and their window (Mon, then Tue 09:00 IST) is open.
+    // Both follow-up reminders are past due and their windows (Mon, Tue 09:00 in Kolkata) have opened.
     alexOverdueHeldUntil: null,
   },
   {
@@ -39,113 +39,113 @@ const PLACEMENTS = [
   },
 ] as const;
 
-describe.each(PLACEMENTS)('postmortem and follow-up reminders, $hours working hours', (placement) => {
-  let t: BotUnderTest | undefined;
-  let queue: Queue | undefined;
+for (const placement of PLACEMENTS) {
+  describe(`postmortem and follow-up reminders, ${placement.hours} working hours`, () => {
+    // What the running test started, for afterEach to stop.
+    let started: { bot: BotUnderTest; queue: Queue } | undefined;
 
-  /** A bot whose clock starts at `startsAt`; `placedTimers` checks placements and runs chores. */
-  async function botAt(startsAt: string) {
-    const bot = await startBotUnderTest({
-      clockStartsAt: startsAt,
-      env: {
-        POSTMORTEM_DUE: 'PT2S',
-        DIAGNOSIS_HOLD: 'PT0S',
-        UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
-        TIMER_RECONCILE_EVERY: 'PT1S',
-      },
-    });
-    t = bot;
-    bot.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
-    bot.slack.workspace.addUser({ id: ALEX, name: 'alex', tz: ALEX_ZONE });
-    const timersQueue = new Queue(TIMERS_QUEUE, {
-      connection: { url: inject('redisUrl') },
-      prefix: bot.queuePrefix,
-    });
-    queue = timersQueue;
-    return { t: bot, queue: timersQueue, timers: placedTimers(timersQueue, bot.clock) };
-  }
-  afterEach(async () => {
-    await queue?.close();
-    await t?.stop();
-    queue = undefined;
-    t = undefined;
-  });
-
-  it(`reminds the commander halfway and at the deadline, by direct message, in their working hours (clock at ${placement.dana.local})`, async () => {
-    const { t, timers } = await botAt(placement.dana.startsAt);
-    const drive = incidentDriver(t);
-    const incident = await drive.open('Webhooks delayed', DANA);
-    await drive.click(incident, 'role.take', DANA, 'commander');
-    await drive.resolve(incident, DANA, 'Drained the webhook queue', { postmortemWanted: true });
-
-    const reminded = (n: number) => async () =>
-      (await drive.events(incident.id, 'PostmortemReminded')).length >= n;
-    const first = await timers.runPlaced('postmortem-reminder-1', DANA_ZONE, reminded(1));
-    const second = await timers.runPlaced('postmortem-reminder-2', DANA_ZONE, reminded(2));
-    expect([first.heldUntil, second.heldUntil]).toEqual([placement.danaHeldUntil, placement.danaHeldUntil]);
-    expect(await drive.events(incident.id, 'PostmortemReminded')).toHaveLength(2);
-    await t.outboxSettled();
-    const dms = drive.posted(t.slack.workspace.imWith(DANA).id).map((call) => String(call.args.text));
-    expect(dms).toHaveLength(2);
-    expect(dms[0]).toMatch(/postmortem for INC-\d+ \(Webhooks delayed\) is due /);
-    expect(dms[1]).toContain('is due now');
-    // The next one is a day after the deadline: overdue, and the VP hears too.
-    await expect
-      .poll(async () => (await timers.delayed('postmortem-reminder-3')) !== undefined, { timeout: 5_000 })
-      .toBe(true);
-    const third = await timers.delayed('postmortem-reminder-3');
-    const resolvedAt = eventTime((await drive.events(incident.id, 'IncidentResolved'))[0]);
-    expect(Date.parse(third?.data.dueAt ?? '') - resolvedAt).toBe(2_000 + DAY);
-  });
-
-  it(`reminds a follow-up owner before the due date and when it is overdue (clock at ${placement.alex.local})`, async () => {
-    const { t, timers } = await botAt(placement.alex.startsAt);
-    // Due dates are calendar dates read as UTC midnight: yesterday by the bot's clock.
-    const yesterday = new Date(t.clock.now().getTime() - DAY).toISOString().slice(0, 10);
-    const id = await recordClosedIncident(t, {
-      teamId: TEAM,
-      commander: DANA,
-      title: 'Billing double charge',
-      followUps: [
-        {
-          id: 'b1',
-          title: 'Idempotency keys on charges',
-          owner: ALEX,
-          due: yesterday,
-          rank: 1,
-          control: true,
+    /** A bot whose clock starts at `startsAt`; `placedTimers` checks placements and runs chores. */
+    async function botAt(startsAt: string) {
+      const bot = await startBotUnderTest({
+        clockStartsAt: startsAt,
+        env: {
+          POSTMORTEM_DUE: 'PT2S',
+          DIAGNOSIS_HOLD: 'PT0S',
+          UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
+          TIMER_RECONCILE_EVERY: 'PT1S',
         },
-        {
-          id: 'b2',
-          title: 'Alert on duplicate charges',
-          owner: DANA,
-          due: '2099-01-01',
-          rank: 2,
-          control: true,
-        },
-        { id: 'b3', title: 'Refund runbook', owner: DANA, due: '2099-01-02', rank: 3, control: false },
-      ],
+      });
+      bot.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
+      bot.slack.workspace.addUser({ id: ALEX, name: 'alex', tz: ALEX_ZONE });
+      const timersQueue = new Queue(TIMERS_QUEUE, {
+        connection: { url: inject('redisUrl') },
+        prefix: bot.queuePrefix,
+      });
+      started = { bot, queue: timersQueue };
+      return { t: bot, queue: timersQueue, timers: placedTimers(timersQueue, bot.clock) };
+    }
+    afterEach(async () => {
+      await started?.queue.close();
+      await started?.bot.stop();
+      started = undefined;
     });
-    // Nobody synced this incident's timers: the periodic reconcile finds them.
-    const remindedTimes = (n: number) => async () =>
-      (await incidentDriver(t).events(id, 'FollowUpReminded')).length >= n;
-    const before = await timers.runPlaced('follow-up-b1-before', ALEX_ZONE, remindedTimes(1));
-    const overdue = await timers.runPlaced('follow-up-b1-overdue', ALEX_ZONE, remindedTimes(2));
-    expect([before.heldUntil, overdue.heldUntil]).toEqual([null, placement.alexOverdueHeldUntil]);
-    await t.outboxSettled();
-    const dms = incidentDriver(t)
-      .posted(t.slack.workspace.imWith(ALEX).id)
-      .map((call) => String(call.args.text));
-    expect(dms).toEqual([
-      expect.stringContaining(`"Idempotency keys on charges", is due ${yesterday}`),
-      expect.stringContaining(`"Idempotency keys on charges", was due ${yesterday} and is still open`),
-    ]);
-    const reminded = await t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', id)
-      .where('type', '=', 'FollowUpReminded')
-      .execute();
-    expect(reminded.map((r) => (r.payload as { which: string }).which)).toEqual(['before', 'overdue']);
+
+    it(`reminds the commander halfway and at the deadline, by direct message, in their working hours (clock at ${placement.dana.local})`, async () => {
+      const { t, timers } = await botAt(placement.dana.startsAt);
+      const drive = incidentDriver(t);
+      const incident = await drive.open('Webhooks delayed', DANA);
+      await drive.click(incident, 'role.take', DANA, 'commander');
+      await drive.resolve(incident, DANA, 'Drained the webhook queue', { postmortemWanted: true });
+
+      const reminded = (n: number) => async () =>
+        (await drive.events(incident.id, 'PostmortemReminded')).length >= n;
+      const first = await timers.runPlaced('postmortem-reminder-1', DANA_ZONE, reminded(1));
+      const second = await timers.runPlaced('postmortem-reminder-2', DANA_ZONE, reminded(2));
+      expect([first.heldUntil, second.heldUntil]).toEqual([placement.danaHeldUntil, placement.danaHeldUntil]);
+      expect(await drive.events(incident.id, 'PostmortemReminded')).toHaveLength(2);
+      await t.outboxSettled();
+      const dms = drive.posted(t.slack.workspace.imWith(DANA).id).map((call) => String(call.args.text));
+      expect(dms).toHaveLength(2);
+      expect(dms[0]).toMatch(/postmortem for INC-\d+ \(Webhooks delayed\) is due /);
+      expect(dms[1]).toContain('is due now');
+      // The next one is a day after the deadline: overdue, and the VP hears too.
+      await expect
+        .poll(async () => (await timers.delayed('postmortem-reminder-3')) !== undefined, { timeout: 5_000 })
+        .toBe(true);
+      const third = await timers.delayed('postmortem-reminder-3');
+      const resolvedAt = eventTime((await drive.events(incident.id, 'IncidentResolved'))[0]);
+      expect(Date.parse(third?.data.dueAt ?? '') - resolvedAt).toBe(2_000 + DAY);
+    });
+
+    it(`reminds a follow-up owner before the due date and when it is overdue (clock at ${placement.alex.local})`, async () => {
+      const { t, timers } = await botAt(placement.alex.startsAt);
+      // Due dates are calendar dates read as UTC midnight: yesterday by the bot's clock.
+      const yesterday = new Date(t.clock.now().getTime() - DAY).toISOString().slice(0, 10);
+      const id = await recordClosedIncident(t, {
+        teamId: TEAM,
+        commander: DANA,
+        title: 'Billing double charge',
+        followUps: [
+          {
+            id: 'b1',
+            title: 'Idempotency keys on charges',
+            owner: ALEX,
+            due: yesterday,
+            rank: 1,
+            control: true,
+          },
+          {
+            id: 'b2',
+            title: 'Alert on duplicate charges',
+            owner: DANA,
+            due: '2099-01-01',
+            rank: 2,
+            control: true,
+          },
+          { id: 'b3', title: 'Refund runbook', owner: DANA, due: '2099-01-02', rank: 3, control: false },
+        ],
+      });
+      // Nobody synced this incident's timers: the periodic reconcile finds them.
+      const remindedTimes = (n: number) => async () =>
+        (await incidentDriver(t).events(id, 'FollowUpReminded')).length >= n;
+      const before = await timers.runPlaced('follow-up-b1-before', ALEX_ZONE, remindedTimes(1));
+      const overdue = await timers.runPlaced('follow-up-b1-overdue', ALEX_ZONE, remindedTimes(2));
+      expect([before.heldUntil, overdue.heldUntil]).toEqual([null, placement.alexOverdueHeldUntil]);
+      await t.outboxSettled();
+      const dms = incidentDriver(t)
+        .posted(t.slack.workspace.imWith(ALEX).id)
+        .map((call) => String(call.args.text));
+      expect(dms).toEqual([
+        expect.stringContaining(`"Idempotency keys on charges", is due ${yesterday}`),
+        expect.stringContaining(`"Idempotency keys on charges", was due ${yesterday} and is still open`),
+      ]);
+      const reminded = await t.db
+        .selectFrom('incident_events')
+        .select('payload')
+        .where('incident_id', '=', id)
+        .where('type', '=', 'FollowUpReminded')
+        .execute();
+      expect(reminded.map((r) => (r.payload as { which: string }).which)).toEqual(['before', 'overdue']);
+    });
   });
-});
+}
