@@ -107,7 +107,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     rejectRateLimitedCalls: true,
   });
   const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
-  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger });
+  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger, clock });
 
   const timerSync = new TimerSync({
     store,

@@ -62,7 +62,8 @@ export function figuresFor(
     readonly timezone: string;
   },
 ): Figures {
-  const since = DateTime.fromISO(options.now).minus({ days: options.days }).toISO() ?? options.now;
+  const since =
+    DateTime.fromISO(options.now, { zone: 'utc' }).minus({ days: options.days }).toISO() ?? options.now;
   const inWindow = records.filter(
     (r) => !r.state.drill && r.state.openedAt >= since && r.state.openedAt <= options.now,
   );

@@ -65,7 +65,7 @@ export async function benchTimers(): Promise<string[]> {
     });
     try {
       const ids = await openIncidents(commands);
-      const scheduler = createTimerScheduler(queue, redis, prefix);
+      const scheduler = createTimerScheduler(queue, redis, prefix, systemClock);
       const sync = new TimerSync({
         store,
         scheduler,

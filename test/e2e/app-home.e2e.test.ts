@@ -123,7 +123,7 @@ describe('the App Home', () => {
 
   it('lists the viewer’s open follow-ups with done and drop, re-published once one is done; and the figures', async () => {
     const OWNER = 'U0OWNER';
-    const id = await recordClosedIncident(t.db, {
+    const id = await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Queue stuck',

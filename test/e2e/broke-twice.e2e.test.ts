@@ -17,7 +17,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
   });
 
   it('shows the earlier follow-ups in the postmortem modal and requires a control', async () => {
-    await recordClosedIncident(t.db, {
+    await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Checkout down after a config push',
@@ -44,7 +44,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
       ],
     });
     // Another service's incident does not count.
-    await recordClosedIncident(t.db, {
+    await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Search slow',
@@ -52,7 +52,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
       until: 'resolved',
       followUps: [],
     });
-    const second = await recordClosedIncident(t.db, {
+    const second = await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Checkout errors again',
@@ -113,7 +113,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
   });
 
   it('asks for no control when the service has no earlier incident', async () => {
-    const lone = await recordClosedIncident(t.db, {
+    const lone = await recordClosedIncident(t, {
       teamId: TEAM,
       commander: DANA,
       title: 'Billing export stuck',

@@ -13,12 +13,18 @@ const SAM = 'U0SAM';
 const DANA_ZONE = 'Europe/Paris';
 const STAKEHOLDERS = 'C0STAKEHOLDERS';
 const POSTMORTEMS = 'C0POSTMORTEMS';
+/**
+ * The bot's clock is pinned so the postmortem reminders behave the same at any hour: Tuesday
+ * 16 June 2026, 10:00 in Paris, inside the commander's working hours, so they go out when due.
+ * (test/e2e/reminders.e2e.test.ts covers reminders held outside working hours.)
+ */
+const CLOCK_STARTS_AT = '2026-06-16T10:00:00+02:00';
 
 /** `2026-11-22 14:05 UTC`, as the Markdown draft writes times. */
 const utc = (ms: number) =>
   `${new Date(ms).toISOString().slice(0, 10)} ${new Date(ms).toISOString().slice(11, 16)} UTC`;
 
-describe('an incident from open to postmortem recorded', () => {
+describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026 10:00 in Paris)', () => {
   let t: BotUnderTest;
   let drive: ReturnType<typeof incidentDriver>;
   let incident: DrivenIncident;
@@ -26,6 +32,7 @@ describe('an incident from open to postmortem recorded', () => {
 
   beforeAll(async () => {
     t = await startBotUnderTest({
+      clockStartsAt: CLOCK_STARTS_AT,
       env: {
         STAKEHOLDER_CHANNEL: STAKEHOLDERS,
         POSTMORTEM_CHANNEL: POSTMORTEMS,
@@ -133,11 +140,14 @@ describe('an incident from open to postmortem recorded', () => {
     expect(markdown).toContain('The payments deploy at 14:00 broke retries');
 
     // The postmortem clock: halfway, then at the deadline, in the commander's working hours.
-    const timers = placedTimers(queue);
+    const timers = placedTimers(queue, t.clock);
     const reminded = (n: number) => async () =>
       (await drive.events(incident.id, 'PostmortemReminded')).length >= n;
-    await timers.runPlaced('postmortem-reminder-1', DANA_ZONE, reminded(1));
-    await timers.runPlaced('postmortem-reminder-2', DANA_ZONE, reminded(2));
+    const held = [
+      await timers.runPlaced('postmortem-reminder-1', DANA_ZONE, reminded(1)),
+      await timers.runPlaced('postmortem-reminder-2', DANA_ZONE, reminded(2)),
+    ];
+    expect(held).toEqual([{ heldUntil: null }, { heldUntil: null }]);
     const reminders = await drive.events(incident.id, 'PostmortemReminded');
     expect(eventTime(reminders[0]) - resolved).toBeGreaterThanOrEqual(1_500);
     expect(eventTime(reminders[1]) - resolved).toBeGreaterThanOrEqual(3_000);

@@ -174,7 +174,7 @@ describe('resolving stops the live timers', () => {
       await queue.close();
     }
     // Past the escalation's old due time, by more than the allowed lateness.
-    const wait = opened + 4_000 + 1_500 - Date.now();
+    const wait = opened + 4_000 + 1_500 - t.clock.now().getTime();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     expect(await drive.events(incident.id, 'IncidentEscalated')).toEqual([]);
     const nudges = await drive.events(incident.id, 'UpdateNudged');

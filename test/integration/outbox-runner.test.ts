@@ -35,7 +35,10 @@ class RecordingPerformer implements EffectPerformer {
       const failure = this.failures.get(effect.kind)?.shift() ?? this.alwaysFail.get(effect.kind);
       if (failure) throw failure;
       if (effect.kind === 'channel.create')
-        await this.channels().recordChannel(incident.id, { id: `C0${incident.id.slice(0, 8).toUpperCase()}`, name: 'inc' });
+        await this.channels().recordChannel(incident.id, {
+          id: `C0${incident.id.slice(0, 8).toUpperCase()}`,
+          name: 'inc',
+        });
       this.performed.push({ kind: effect.kind, incidentId: incident.id });
       return `did ${effect.kind}`;
     } finally {
@@ -164,7 +167,11 @@ describe('the outbox runner on PostgreSQL', () => {
     const givenUp: string[] = [];
     await runnerWith(performer, { onGivenUp: (kind, reason) => givenUp.push(`${kind}:${reason}`) }).kick(id);
     // The header render queued after the failure is the one still pending: one render shows it.
-    expect(performer.performed.map((p) => p.kind)).toEqual(['channel.create', 'header.render', 'announcement.render']);
+    expect(performer.performed.map((p) => p.kind)).toEqual([
+      'channel.create',
+      'header.render',
+      'announcement.render',
+    ]);
     expect(await pendingKinds(id)).toEqual([]);
     expect(await row(id, 'channel.invite')).toMatchObject({ attempts: 1, failure: 'user_not_found' });
     expect(givenUp).toEqual(['channel.invite:user_not_found']);
@@ -203,6 +210,19 @@ describe('the outbox runner on PostgreSQL', () => {
       'header.render',
       'announcement.render',
     ]);
+  });
+
+  it("keeps its own time in the database, so a bot whose clock is behind the host's still performs at once", async () => {
+    const behind = new Date(Date.now() - 24 * 3_600_000).toISOString();
+    const incident = await openThrough(
+      commandCoreOn(testDb.db),
+      'T10',
+      openCommand('Behind', { now: behind }),
+    );
+    const performer = new RecordingPerformer(() => store);
+    await runnerWith(performer).kick(incident.id);
+    expect(performer.performed.map((p) => p.kind)).toContain('channel.create');
+    expect(await pendingKinds(incident.id)).toEqual([]);
   });
 
   it('waits for a crashed holder’s lease to expire, then drains', async () => {

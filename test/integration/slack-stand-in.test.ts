@@ -77,6 +77,30 @@ describe('the Slack stand-in, driven by the real WebClient', () => {
     });
   });
 
+  it('answers at its own clock: tz_offset follows daylight saving at that instant, message ts is that instant', async () => {
+    for (const [at, londonOffset] of [
+      ['2026-01-13T12:00:00.000Z', 0],
+      ['2026-07-14T12:00:00.000Z', 3600],
+    ] as const) {
+      const pinned = await startSlackStandIn({ clock: { now: () => new Date(at) } });
+      try {
+        const pinnedClient = new WebClient('xoxb-test', {
+          slackApiUrl: pinned.url,
+          retryConfig: { retries: 0 },
+        });
+        pinned.addUser({ id: 'U0LONDON', name: 'ada', tz: 'Europe/London' });
+        expect((await pinnedClient.users.info({ user: 'U0LONDON' })).user).toMatchObject({
+          tz_offset: londonOffset,
+        });
+        const channel = pinned.addChannel({ name: 'pinned-time' });
+        const posted = await pinnedClient.chat.postMessage({ channel, text: 'now' });
+        expect(Math.floor(Number(posted.ts))).toBe(Date.parse(at) / 1000);
+      } finally {
+        await pinned.stop();
+      }
+    }
+  });
+
   it('keeps the latest Home tab per user', async () => {
     await client.views.publish({ user_id: 'U0HOME', view: { type: 'home', blocks: [] } });
     await client.views.publish({ user_id: 'U0HOME', view: { type: 'home', blocks: [{ type: 'divider' }] } });

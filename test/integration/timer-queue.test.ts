@@ -6,9 +6,11 @@ import type { TimerJob } from '../../src/adapters/bullmq/timer-job.js';
 import { createTimerQueue } from '../../src/adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from '../../src/adapters/bullmq/timer-scheduler.js';
 import { createTimerWorker } from '../../src/adapters/bullmq/timer-worker.js';
+import { systemClock } from '../../src/app/ports/clock.js';
 import type { TimerScheduler } from '../../src/app/ports/timer-scheduler.js';
 import type { TimerKind } from '../../src/domain/index.js';
 import { deleteQueueKeys } from '../support/queue-keys.js';
+import { shiftedClock } from '../support/shifted-clock.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -34,7 +36,7 @@ describe('the timers queue on real Redis', () => {
         fired.push({ ...job, at: Date.now() });
       },
     });
-    scheduler = createTimerScheduler(queue, redis, prefix);
+    scheduler = createTimerScheduler(queue, redis, prefix, systemClock);
     void worker.run();
     await worker.waitUntilReady();
   });
@@ -113,6 +115,19 @@ describe('the timers queue on real Redis', () => {
     const firing = fired.find((f) => f.incidentId === incidentId);
     expect(firing).toMatchObject({ dueAt, fireAt });
     expect(firing?.at ?? 0).toBeGreaterThanOrEqual(Date.parse(fireAt) - 50);
+  });
+
+  it("counts a delay from the bot's clock, not the host's: due in 300 ms by a clock an hour ahead fires in 300 ms", async () => {
+    const clock = shiftedClock(inMs(3_600_000));
+    const ahead = createTimerScheduler(queue, redis, prefix, clock);
+    const incidentId = randomUUID();
+    const dueAt = new Date(clock.now().getTime() + 300).toISOString();
+    const syncedAt = Date.now();
+    await ahead.sync(incidentId, [timer('hold-end', 'hold-end', dueAt)]);
+    await expect
+      .poll(() => fired.filter((f) => f.incidentId === incidentId).length, { timeout: 5_000 })
+      .toBe(1);
+    expect((fired.find((f) => f.incidentId === incidentId)?.at ?? 0) - syncedAt).toBeLessThan(3_000);
   });
 
   it('fails a job with a bad payload without retrying it', async () => {

@@ -4,10 +4,12 @@ import pino from 'pino';
 import { inject } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import type { Database } from '../../src/adapters/postgres/schema.js';
+import { type Clock, systemClock } from '../../src/app/ports/clock.js';
 import { type RunningBot, startBot } from '../../src/bot.js';
 import type { Config } from '../../src/config/config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { deleteQueueKeys } from './queue-keys.js';
+import { shiftedClock } from './shifted-clock.js';
 import type { SlackRequestTarget } from './slack-requests.js';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -19,6 +21,11 @@ export interface BotUnderTest {
   readonly slack: SlackStandIn;
   readonly bot: RunningBot;
   readonly config: Config;
+  /**
+   * The bot's clock. Anything a test compares with the bot's "now" (yesterday's date, how long
+   * until a timer is due, the time of a command it sends itself) must read this, never Date.now().
+   */
+  readonly clock: Clock;
   /** A connection of the test's own to the bot's database, for assertions. */
   readonly db: Kysely<Database>;
   readonly database: TestDatabase;
@@ -32,12 +39,19 @@ export interface BotUnderTest {
 }
 
 export interface BotUnderTestOptions {
-  /** Extra environment, on top of the test defaults (short sweeps, silent logs). */
+  /** Extra environment, on top of the test defaults (short sweeps, silent logs, no review schedule). */
   readonly env?: Record<string, string>;
   /** Reuse a stand-in or database (e.g. a second bot process sharing them). */
   readonly slack?: SlackStandIn;
   readonly database?: TestDatabase;
   readonly queuePrefix?: string;
+  /**
+   * Starts the bot's clock at this instant (it then advances with real time), so a test does not
+   * depend on when it runs. Default: the system clock.
+   */
+  readonly clockStartsAt?: string;
+  /** Shares a clock, e.g. with a second bot of the same deployment; wins over `clockStartsAt`. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -45,8 +59,10 @@ export interface BotUnderTestOptions {
  * prefix of the test's own, talking to a Slack stand-in.
  */
 export async function startBotUnderTest(options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
+  const clock = options.clock ?? (options.clockStartsAt ? shiftedClock(options.clockStartsAt) : systemClock);
   const database = options.database ?? (await createTestDatabase());
-  const slack = options.slack ?? (await startSlackStandIn({ botUserId: BOT_USER_ID }));
+  // Slack's message timestamps keep the same time as the bot (a reused stand-in keeps its own).
+  const slack = options.slack ?? (await startSlackStandIn({ botUserId: BOT_USER_ID, clock }));
   const queuePrefix = options.queuePrefix ?? `ic-test-${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -58,16 +74,20 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OUTBOX_SWEEP_EVERY: 'PT0.2S',
     QUEUE_PREFIX: queuePrefix,
+    // BullMQ fires the weekly review's schedule by real time, which no pinned clock moves (a run at
+    // Monday 09:00 would post and take the day's review): tests add the review job themselves.
+    WEEKLY_REVIEW: 'off',
     ...options.env,
   });
   const logger = pino({ level: config.logLevel });
-  const bot = await startBot({ config, logger, botUserId: BOT_USER_ID });
+  const bot = await startBot({ config, logger, clock, botUserId: BOT_USER_ID });
   const db = createDatabase({ connectionString: database.url, maxConnections: 2 });
   const baseUrl = `http://127.0.0.1:${bot.port}`;
   return {
     slack,
     bot,
     config,
+    clock,
     db,
     database,
     baseUrl,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import type { CommandRequest } from '../../src/app/commands/command-core.js';
+import type { Clock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
 import { commandCoreOn } from './command-core.js';
 
@@ -9,10 +10,11 @@ const DAY = 24 * 3_600_000;
 /**
  * An incident taken through open, resolve and (unless `until: 'resolved'`) postmortem `daysAgo` days ago, through the real
  * command path on the bot's database: the setup for tests about what happens to follow-ups.
+ * "Ago" is by the bot's clock, as the bot itself would count it.
  * `afterCommit` lets the caller have the bot's timers synced (or not).
  */
 export async function recordClosedIncident(
-  db: Kysely<Database>,
+  bot: { readonly db: Kysely<Database>; readonly clock: Clock },
   input: {
     teamId: string;
     commander: string;
@@ -25,9 +27,10 @@ export async function recordClosedIncident(
     afterCommit?: (incidentId: string) => void;
   },
 ): Promise<string> {
-  const core = commandCoreOn(db, input.afterCommit);
+  const core = commandCoreOn(bot.db, input.afterCommit);
   const daysAgo = input.daysAgo ?? 30;
-  const at = (offsetDays: number) => new Date(Date.now() + (offsetDays - daysAgo) * DAY).toISOString();
+  const at = (offsetDays: number) =>
+    new Date(bot.clock.now().getTime() + (offsetDays - daysAgo) * DAY).toISOString();
   const opened = await core.open({
     teamId: input.teamId,
     command: {

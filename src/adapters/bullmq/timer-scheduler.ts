@@ -1,6 +1,6 @@
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Clock, systemClock } from '../../app/ports/clock.js';
+import type { Clock } from '../../app/ports/clock.js';
 import type { TimerScheduler, WantedTimer } from '../../app/ports/timer-scheduler.js';
 import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
 
@@ -8,12 +8,13 @@ import { type TimerJob, timerJobId, timerJobSchema } from './timer-job.js';
  * BullMQ delayed jobs as the incident's timers. Job ids are deterministic, so adding a timer twice
  * is a no-op; a Redis set per incident remembers which ids were scheduled, so obsolete ones can be
  * removed. If Redis loses everything, the periodic reconcile re-adds what the state still wants.
+ * A job's delay is counted from `clock`, the bot's now, so it fires when the bot's clock says so.
  */
 export function createTimerScheduler(
   queue: Queue,
   redis: Redis,
   prefix: string,
-  clock: Clock = systemClock,
+  clock: Clock,
 ): TimerScheduler {
   const indexKey = (incidentId: string) => `${prefix}:timer-index:${incidentId}`;
 

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import type { Clock } from '../../app/ports/clock.js';
 import type { Logger } from '../../app/ports/logger.js';
 
 const userInfoSchema = z.object({ user: z.object({ tz: z.string().nullish() }).passthrough() }).passthrough();
@@ -16,6 +17,7 @@ export function createUserTimeZones(options: {
   readonly client: WebClient;
   readonly fallback: string;
   readonly logger: Logger;
+  readonly clock: Clock;
   readonly ttlMs?: number;
 }): (userId: string | null) => Promise<string> {
   const ttl = options.ttlMs ?? 6 * HOURS;
@@ -23,12 +25,12 @@ export function createUserTimeZones(options: {
   return async (userId) => {
     if (!userId) return options.fallback;
     const cached = cache.get(userId);
-    if (cached && cached.until > Date.now()) return cached.zone;
+    if (cached && cached.until > options.clock.now().getTime()) return cached.zone;
     try {
       const info = userInfoSchema.parse(await options.client.users.info({ user: userId }));
       const tz = info.user.tz;
       const zone = tz && IANAZone.isValidZone(tz) ? tz : options.fallback;
-      cache.set(userId, { zone, until: Date.now() + ttl });
+      cache.set(userId, { zone, until: options.clock.now().getTime() + ttl });
       return zone;
     } catch (error) {
       options.logger.warn({ err: error, userId }, 'could not read a time zone from Slack; using TIMEZONE');

@@ -15,8 +15,11 @@ export function slackId(prefix: string, counter: number): string {
 export class TsClock {
   #last = 0;
 
+  /** `now` is the workspace's clock: a test that pins the bot's time pins Slack's with it. */
+  constructor(private readonly now: () => Date) {}
+
   next(): string {
-    const micros = Math.max(Date.now() * 1000, this.#last + 100);
+    const micros = Math.max(this.now().getTime() * 1000, this.#last + 100);
     this.#last = micros;
     return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
   }

@@ -1,21 +1,24 @@
+import { IANAZone } from 'luxon';
 import { type MethodHandler, required, SlackApiError } from './method-types.js';
 import type { StandInUser } from './workspace.js';
 
-function tzOffsetSeconds(tz: string): number {
-  const now = new Date();
-  const local = new Date(now.toLocaleString('en-US', { timeZone: tz }));
-  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return Math.round((local.getTime() - utc.getTime()) / 1000);
+/**
+ * Slack's `tz_offset`: the zone's offset from UTC at `now` (so it moves with daylight saving, as
+ * Slack's does). Taken at the workspace's clock, so a test that pins the time pins this too; the
+ * bot reads only `tz`.
+ */
+function tzOffsetSeconds(tz: string, now: Date): number {
+  return IANAZone.isValidZone(tz) ? IANAZone.create(tz).offset(now.getTime()) * 60 : 0;
 }
 
-export function userJson(user: StandInUser) {
+export function userJson(user: StandInUser, now: Date) {
   return {
     id: user.id,
     name: user.name,
     real_name: user.realName,
     tz: user.tz,
     tz_label: user.tz,
-    tz_offset: tzOffsetSeconds(user.tz),
+    tz_offset: tzOffsetSeconds(user.tz, now),
     is_bot: user.isBot,
     deleted: false,
     profile: { display_name: user.name, real_name: user.realName },
@@ -36,11 +39,11 @@ export const userMethods: Record<string, MethodHandler> = {
   'users.info': (args, { workspace }) => {
     const user = workspace.user(required(args, 'user'));
     if (!user) throw new SlackApiError('user_not_found');
-    return { user: userJson(user) };
+    return { user: userJson(user, workspace.clock.now()) };
   },
 
   'users.list': (_args, { workspace }) => ({
-    members: [...workspace.users.values()].map(userJson),
+    members: [...workspace.users.values()].map((user) => userJson(user, workspace.clock.now())),
     response_metadata: { next_cursor: '' },
   }),
 

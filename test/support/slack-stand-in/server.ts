@@ -26,6 +26,8 @@ export interface StandInOptions {
   readonly teamId?: string;
   readonly botUserId?: string;
   readonly botId?: string;
+  /** Slack's "now" (message ts and the like); give the bot's clock when a test pins it. */
+  readonly clock?: { now(): Date };
 }
 
 /**
@@ -74,6 +76,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     options.teamId ?? 'T0001',
     options.botUserId ?? 'UBOT',
     options.botId ?? 'BBOT',
+    options.clock,
   );
   const faults = new Faults();
   const log = new CallLog();

@@ -57,14 +57,17 @@ export class Workspace {
   readonly files = new Map<string, StandInFile>();
   readonly #messages = new Map<string, StandInMessage[]>();
   readonly #pins = new Map<string, Set<string>>();
-  readonly #ts = new TsClock();
+  readonly #ts: TsClock;
   #counter = 1;
 
   constructor(
     readonly teamId: string,
     readonly botUserId: string,
     readonly botId: string,
+    /** Slack's "now": message timestamps, channel creation times, users' current UTC offsets. */
+    readonly clock: { now(): Date } = { now: () => new Date() },
   ) {
+    this.#ts = new TsClock(() => clock.now());
     this.addUser({ id: botUserId, name: 'incident-commander', isBot: true });
   }
 
@@ -107,7 +110,7 @@ export class Workspace {
       isArchived: channel.isArchived ?? false,
       isIm: channel.isIm ?? false,
       members: new Set(channel.members ?? []),
-      created: Math.floor(Date.now() / 1000),
+      created: Math.floor(this.clock.now().getTime() / 1000),
       topic: '',
     };
     this.channels.set(stored.id, stored);
