@@ -19,6 +19,9 @@ import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreem
  * with an extra field still reads, as the event this build knows. That matters more here than for
  * the snapshot: events are the source of truth, so an event refused is an incident that cannot be
  * rebuilt. An unknown event *type* is still refused: this build cannot fold what it cannot name.
+ * Unlike the snapshot, keys of other event types are not refused: events are appended, never
+ * edited in place, so a changed `type` is unlikely, while a newer build adding a field whose name
+ * another event already uses (`reason`, `note`) is not.
  */
 
 /** `EventBase`: when it happened and who made it happen. */
