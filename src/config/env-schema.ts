@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseIsoDuration } from './iso-duration.js';
+import { redactUrl } from './redact-secrets.js';
 import { parseUpdateCadence } from './update-cadence.js';
 import { parseWeeklyReview } from './weekly-review.js';
 
@@ -28,7 +29,8 @@ const url = (protocols: readonly string[], example: string) =>
         return false;
       }
     },
-    { error: (issue) => `expected a URL like ${example}, got ${quoted(issue.input)}` },
+    // The value may hold a password: the problem line shows it with the password hidden.
+    { error: (issue) => `expected a URL like ${example}, got ${quoted(redactUrl(String(issue.input)))}` },
   );
 
 const prefixedToken = (prefix: string) =>

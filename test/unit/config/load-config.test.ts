@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 
@@ -123,6 +124,39 @@ describe('loadConfig', () => {
       'WEEKLY_REVIEW: expected a weekday and time like MON 09:00, or off, got "mondays"',
       'MIGRATE_ON_START: expected true or false, got "yes"',
       'SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  });
+
+  // A scheme these variables never accept, or none at all, so the value is refused whatever the password.
+  it('never echoes the password of a DATABASE_URL or REDIS_URL it refuses, even one that does not parse', () => {
+    const character = fc.oneof(
+      fc.constantFrom('@', ':', '/', '#', '?', '"', '\\', ' '),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    );
+    const password = fc.array(character, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(password, password, (databasePassword, redisPassword) => {
+        expect(
+          problemsOf({
+            ...minimal,
+            DATABASE_URL: `mysql://app:${databasePassword}@db:5432/ic`,
+            REDIS_URL: `http://:${redisPassword}@cache:6379`,
+          }),
+        ).toEqual([
+          'DATABASE_URL: expected a URL like postgres://user@host:5432/db, got "mysql://app:***@db:5432/ic"',
+          'REDIS_URL: expected a URL like redis://127.0.0.1:6379, got "http://:***@cache:6379"',
+        ]);
+        expect(problemsOf({ ...minimal, DATABASE_URL: `app:${databasePassword}@db/ic` })).toEqual([
+          'DATABASE_URL: expected a URL like postgres://user@host:5432/db, got "app:***@db/ic"',
+        ]);
+      }),
+    );
+  });
+
+  it('never echoes a Slack token pasted into the wrong variable', () => {
+    const problems = problemsOf({ ...minimal, ESCALATION_SENIOR: 'xoxb-1234-5678-abcdef' });
+    expect(problems).toEqual([
+      'ESCALATION_SENIOR: expected user ids (U…) or user-group ids (S…), got "xoxb-***"',
     ]);
   });
 
