@@ -153,7 +153,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     logger,
     botUserId,
-    routes: createHealthRoutesFor({ db, redis, registry: metrics.registry }),
+    routes: createHealthRoutesFor({ db, redis, registry: metrics.registry, logger }),
     deps: {
       config,
       logger,
