@@ -20,6 +20,22 @@ const isoDuration = (example: string) =>
     return ms;
   });
 
+const DAY_MS = 24 * 3_600_000;
+
+// Dedupe records must outlive the retries they guard against: Slack redelivers an event for minutes,
+// and a failed side effect is retried for hours. Less than a day would let a retry act twice.
+const retention = z.string().transform((text, ctx) => {
+  const ms = parseIsoDuration(text.trim());
+  if (ms === null || (ms !== 0 && ms < DAY_MS)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got ${quoted(text)}`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const url = (protocols: readonly string[], example: string) =>
   z.string().refine(
     (text) => {
@@ -130,6 +146,8 @@ export const envSchema = z.object({
     })
     .default({ weekday: 1, hour: 9, minute: 0 }),
   MIGRATE_ON_START: flag.default('true').transform((text) => text === 'true'),
+  /** How long dedupe and delivery records are kept before they are pruned; PT0S keeps them forever. */
+  RETENTION: retention.default(30 * DAY_MS),
   /** BullMQ key prefix: lets several deployments share one Redis without seeing each other's jobs. */
   QUEUE_PREFIX: z
     .string()

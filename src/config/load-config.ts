@@ -67,6 +67,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     timezone: env.TIMEZONE,
     weeklyReview: env.WEEKLY_REVIEW,
     migrateOnStart: env.MIGRATE_ON_START,
+    retention: env.RETENTION,
   });
 }
 

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     expect(config.weeklyReview).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.migrateOnStart).toBe(true);
     expect(config.escalation).toEqual({ senior: [], exec: [] });
+    expect(config.retention).toBe(30 * 24 * 3_600_000);
   });
 
   it('is frozen all the way down', () => {
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
       TIMEZONE: 'Europe/Berlin',
       WEEKLY_REVIEW: 'fri 16:30',
       MIGRATE_ON_START: 'false',
+      RETENTION: 'P90D',
     });
     expect(config.slack.appToken).toBe('xapp-1');
     expect(config.slack.signingSecret).toBeNull();
@@ -84,12 +86,29 @@ describe('loadConfig', () => {
     expect(config.escalation).toEqual({ senior: ['U0SENIOR', 'S0ONCALL'], exec: ['U0VPENG'] });
     expect(config.weeklyReview).toEqual({ weekday: 5, hour: 16, minute: 30 });
     expect(config.migrateOnStart).toBe(false);
+    expect(config.retention).toBe(90 * 24 * 3_600_000);
   });
 
-  it('turns a timer off with PT0S and the weekly review off with "off"', () => {
-    const config = loadConfig({ ...minimal, ESCALATE_AFTER: 'PT0S', WEEKLY_REVIEW: 'off' });
+  it('turns a timer off with PT0S, the weekly review off with "off" and pruning off with PT0S', () => {
+    const config = loadConfig({
+      ...minimal,
+      ESCALATE_AFTER: 'PT0S',
+      WEEKLY_REVIEW: 'off',
+      RETENTION: 'PT0S',
+    });
     expect(config.timing.escalateAfter).toBe(0);
     expect(config.weeklyReview).toBeNull();
+    expect(config.retention).toBe(0);
+  });
+
+  it('keeps records at least a day, so a retried event or side effect still finds its record', () => {
+    expect(loadConfig({ ...minimal, RETENTION: 'P1D' }).retention).toBe(24 * 3_600_000);
+    expect(problemsOf({ ...minimal, RETENTION: 'PT12H' })).toEqual([
+      'RETENTION: expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got "PT12H"',
+    ]);
+    expect(problemsOf({ ...minimal, RETENTION: '30 days' })).toEqual([
+      'RETENTION: expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got "30 days"',
+    ]);
   });
 
   it('treats an empty value as unset', () => {
