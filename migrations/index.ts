@@ -3,6 +3,7 @@ import * as initial from './2026-11-22T1400_initial.js';
 import * as announcements from './2026-11-22T1700_announcements.js';
 import * as deliveries from './2026-11-22T1900_deliveries.js';
 import * as timelineNoTruncate from './2026-12-01T0900_timeline_no_truncate.js';
+import * as retentionIndexes from './2026-12-01T0930_retention_indexes.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1700_announcements': announcements,
   '2026-11-22T1900_deliveries': deliveries,
   '2026-12-01T0900_timeline_no_truncate': timelineNoTruncate,
+  '2026-12-01T0930_retention_indexes': retentionIndexes,
 };
