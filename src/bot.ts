@@ -12,6 +12,7 @@ import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
 import { markSlackEventProcessed } from './adapters/postgres/processed-slack-events.js';
+import { pruneOlderThan } from './adapters/postgres/retention.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
@@ -22,6 +23,7 @@ import { type CommandDeps, handleCommand } from './app/handle-command.js';
 import { openIncident } from './app/open-incident.js';
 import { OutboxRunner } from './app/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
+import { startRetentionLoop } from './app/retention-loop.js';
 import { timerPolicyFrom } from './app/timer-policy.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
@@ -173,6 +175,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const port = await slack.start();
   void outboxRunner.sweep();
   const stopReconciling = timerSync.startReconciling(config.timing.timerReconcileEvery);
+  const prune = (cutoff: Date) => pruneOlderThan(db, cutoff);
+  const stopPruning = startRetentionLoop({ prune, clock, logger, retention: config.retention });
 
   let stopping: Promise<void> | null = null;
   return {
@@ -183,6 +187,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await timers.close();
         await stopReconciling();
         await outboxRunner.stop();
+        await stopPruning();
         await Promise.all([redis.quit(), workerRedis.quit()]);
         await db.destroy();
       })();

@@ -6,8 +6,10 @@ import {
   TableNode,
 } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { pruneOlderThan } from '../../src/adapters/postgres/retention.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { startBotUnderTest } from '../support/bot-under-test.js';
+import { createTestDatabase, openTestDatabase } from '../support/test-database.js';
 
 const CUTOFF = new Date('2026-11-01T00:00:00.000Z');
 const OLD = new Date('2026-10-01T00:00:00.000Z');
@@ -146,5 +148,35 @@ describe('pruning old dedupe and delivery records on PostgreSQL', () => {
       processedSlackEvents: 2500,
     });
     expect(recorder.deleted.processed_slack_events).toEqual([1000, 1000, 500]);
+  });
+});
+
+describe('the bot and RETENTION', () => {
+  /** Starts a bot on a database holding one processed event from long ago; what is left once it runs. */
+  async function eventsLeftAfterStart(env: Record<string, string>): Promise<number> {
+    const database = await createTestDatabase();
+    const db = createDatabase({ connectionString: database.url, maxConnections: 1 });
+    try {
+      await db
+        .insertInto('processed_slack_events')
+        .values({ event_id: 'Ev-old', team_id: 'T1', received_at: new Date('2020-01-01T00:00:00.000Z') })
+        .execute();
+      const t = await startBotUnderTest({ database, env });
+      // Stopping waits for the pass under way, so whatever it was going to delete is gone by then.
+      await t.stop();
+      const rows = await db.selectFrom('processed_slack_events').select('event_id').execute();
+      return rows.length;
+    } finally {
+      await db.destroy();
+      await database.drop();
+    }
+  }
+
+  it('prunes what is past retention as soon as it starts', async () => {
+    expect(await eventsLeftAfterStart({})).toBe(0);
+  });
+
+  it('keeps everything with RETENTION=PT0S', async () => {
+    expect(await eventsLeftAfterStart({ RETENTION: 'PT0S' })).toBe(1);
   });
 });
