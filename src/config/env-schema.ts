@@ -22,8 +22,9 @@ const isoDuration = (example: string) =>
 
 const DAY_MS = 24 * 3_600_000;
 
-// Dedupe records must outlive the retries they guard against: Slack redelivers an event for minutes,
-// and a failed side effect is retried for hours. Less than a day would let a retry act twice.
+// Dedupe records must outlive the retries they guard against: Slack redelivers an event within
+// minutes, and a failed side effect is retried, minutes apart, until it succeeds. A delivery record
+// pruned while its effect still retries would let that retry send again, hence at least a day.
 const retention = z.string().transform((text, ctx) => {
   const ms = parseIsoDuration(text.trim());
   if (ms === null || (ms !== 0 && ms < DAY_MS)) {

@@ -18,9 +18,9 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 /**
  * `/healthz` (the process answers), `/readyz` (PostgreSQL and Redis answer now) and `/metrics`.
- * Served by Bolt's receiver in both HTTP and Socket Mode, on the public port: `/readyz` says only
- * which dependency is unavailable; why goes to the log, where a driver's message (hosts, users,
- * sometimes a URL) is redacted and kept from callers.
+ * Served by Bolt's receiver in both HTTP and Socket Mode, on the public port, so `/readyz` says only
+ * which dependency is unavailable: a driver's message can name hosts, users or a URL. Why it failed
+ * goes to the log (at warn, with the check's name), where secrets are redacted.
  */
 export function healthRoutes(
   checks: readonly ReadinessCheck[],
