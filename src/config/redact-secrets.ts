@@ -21,8 +21,9 @@ const SLACK_TOKEN = /(xox[a-z]|xapp)-[^\s"'`<>()[\]{},;]+/gi;
  * Hides credentials in any text: the password of every URL (`postgres://user:***@host/db`,
  * `redis://:***@host`), credential query parameters, and Slack tokens (`xoxb-***`). A URL ends at
  * whitespace and its user information at its last `@`, so a password full of URL syntax is still
- * hidden whole; the price is that two URLs written without a space between them may lose more than
- * the password. Text without secrets comes back unchanged, and redacting twice changes nothing.
+ * hidden whole. The price: a URL with a port and an `@` later on (`https://h:443/a@b`), or two URLs
+ * written without a space between them, lose more than a password. Text without secrets comes back
+ * unchanged, and redacting twice changes nothing.
  */
 export function redactSecrets(text: string): string {
   return text
