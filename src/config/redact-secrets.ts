@@ -34,6 +34,8 @@ export function redactSecrets(text: string): string {
 /**
  * Hides the credentials of a value that is meant to be one URL (an environment variable), even when
  * it does not parse: without a scheme, with whitespace in the password, with an impossible port.
+ * A leading `name://` is always read as a scheme, so a scheme-less `user:` followed by a password
+ * that begins with `//` is the one shape it cannot tell from a user name, and would show.
  */
 export function redactUrl(value: string): string {
   const scheme = SCHEME.exec(value)?.[0] ?? '';

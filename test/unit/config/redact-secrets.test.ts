@@ -18,8 +18,10 @@ const password = fc
   .map((characters) => characters.join(''))
   .filter((text) => !/\s/.test(text));
 const scheme = fc.constantFrom('postgres', 'postgresql', 'redis', 'rediss');
-const user = fc.stringMatching(/^[A-Za-z0-9._~-]{0,12}$/);
-const host = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/);
+// Names that are not secrets; one that happened to spell a Slack token would rightly be hidden.
+const notAToken = (text: string) => !/xox[a-z]-|xapp-/i.test(text);
+const user = fc.stringMatching(/^[A-Za-z0-9._~-]{0,12}$/).filter(notAToken);
+const host = fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,20}$/).filter(notAToken);
 const port = fc.integer({ min: 1, max: 65535 });
 const path = fc.stringMatching(/^(\/[a-z0-9_]{0,12})?$/);
 /** Ordinary words around the URL, as in an error message. */
@@ -115,8 +117,11 @@ describe('redactUrl: a value meant to be one URL, even when it does not parse', 
   });
 
   it('hides the password of a URL written without its scheme', () => {
+    // `app://x@db` reads as the scheme app and the user x: a scheme-less value whose password begins
+    // with `//` cannot be told apart from one with a scheme, and the scheme reading is the likely one.
+    const notLikeAScheme = anyPassword.filter((pw) => !pw.startsWith('//'));
     fc.assert(
-      fc.property(user, anyPassword, host, (u, pw, h) => {
+      fc.property(user, notLikeAScheme, host, (u, pw, h) => {
         expect(redactUrl(`${u}:${pw}@${h}/ic`)).toBe(`${u}:***@${h}/ic`);
       }),
     );
