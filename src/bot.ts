@@ -13,6 +13,7 @@ import { createDeliveries } from './adapters/postgres/deliveries.js';
 import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
+import { pruneOlderThan } from './adapters/postgres/retention.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createChannelMembership } from './adapters/slack/channel-membership.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
@@ -23,6 +24,7 @@ import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { OutboxRunner } from './app/outbox/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
+import { startRetentionLoop } from './app/retention-loop.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
 import type { Config } from './config/config.js';
@@ -191,7 +193,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     botUserId,
     clientOptions,
-    routes: createHealthRoutesFor({ db, redis, registry: metrics.registry }),
+    routes: createHealthRoutesFor({ db, redis, registry: metrics.registry, logger }),
     deps: {
       config,
       policy,
@@ -216,6 +218,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     .sweep()
     .catch((error: unknown) => logger.warn({ err: error }, 'first outbox sweep failed'));
   const stopReconciling = timerSync.startReconciling(config.timing.timerReconcileEvery);
+  const prune = (cutoff: Date) => pruneOlderThan(db, cutoff);
+  const stopPruning = startRetentionLoop({ prune, clock, logger, retention: config.retention });
 
   let stopping: Promise<void> | null = null;
   return {
@@ -227,6 +231,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await closeTimerWorker(worker, STOP_GRACE_MS);
         await bounded(stopReconciling(), STOP_GRACE_MS);
         await outboxRunner.stop(STOP_GRACE_MS);
+        await bounded(stopPruning(), 1_000);
         await bounded(queue.close(), 1_000);
         redis.disconnect();
         workerRedis.disconnect();

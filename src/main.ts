@@ -1,3 +1,4 @@
+import { describeFailure } from './adapters/observability/describe-failure.js';
 import { createLogger } from './adapters/observability/logger.js';
 import { startBot } from './bot.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
@@ -41,8 +42,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `incident-commander failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
+  // A pg or ioredis error may carry the URL it was given, password and all.
+  process.stderr.write(`incident-commander failed to start: ${describeFailure(error)}\n`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { createDatabase } from './adapters/postgres/database.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { envSchema } from './config/env-schema.js';
 import { ConfigError } from './config/load-config.js';
+import { redactSecrets } from './config/redact-secrets.js';
 
 /** `npm run migrate`: applies pending migrations and exits. Needs only DATABASE_URL. */
 async function main(): Promise<void> {
@@ -21,6 +22,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });

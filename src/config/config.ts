@@ -38,4 +38,9 @@ export interface Config {
   /** Null when the weekly review is off. */
   readonly weeklyReview: WeeklyReviewTime | null;
   readonly migrateOnStart: boolean;
+  /**
+   * How old processed Slack event ids, finished outbox rows and delivery records must be before they
+   * are deleted (ms); 0 keeps them forever. The incidents and their timelines are never pruned.
+   */
+  readonly retention: number;
 }

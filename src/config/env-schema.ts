@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseIsoDuration } from './iso-duration.js';
+import { redactUrl } from './redact-secrets.js';
 import { parseUpdateCadence } from './update-cadence.js';
 import { parseWeeklyReview } from './weekly-review.js';
 
@@ -19,6 +20,23 @@ const isoDuration = (example: string) =>
     return ms;
   });
 
+const DAY_MS = 24 * 3_600_000;
+
+// Dedupe records must outlive the retries they guard against: Slack redelivers an event within
+// minutes, and a failed side effect is retried, minutes apart, until it succeeds. A delivery record
+// pruned while its effect still retries would let that retry send again, hence at least a day.
+const retention = z.string().transform((text, ctx) => {
+  const ms = parseIsoDuration(text.trim());
+  if (ms === null || (ms !== 0 && ms < DAY_MS)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got ${quoted(text)}`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const url = (protocols: readonly string[], example: string) =>
   z.string().refine(
     (text) => {
@@ -28,7 +46,8 @@ const url = (protocols: readonly string[], example: string) =>
         return false;
       }
     },
-    { error: (issue) => `expected a URL like ${example}, got ${quoted(issue.input)}` },
+    // The value may hold a password: the problem line shows it with the password hidden.
+    { error: (issue) => `expected a URL like ${example}, got ${quoted(redactUrl(String(issue.input)))}` },
   );
 
 const prefixedToken = (prefix: string) =>
@@ -128,6 +147,8 @@ export const envSchema = z.object({
     })
     .default({ weekday: 1, hour: 9, minute: 0 }),
   MIGRATE_ON_START: flag.default('true').transform((text) => text === 'true'),
+  /** How long dedupe and delivery records are kept before they are pruned; PT0S keeps them forever. */
+  RETENTION: retention.default(30 * DAY_MS),
   /** BullMQ key prefix: lets several deployments share one Redis without seeing each other's jobs. */
   QUEUE_PREFIX: z
     .string()

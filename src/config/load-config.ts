@@ -1,11 +1,19 @@
 import type { Config } from './config.js';
 import { crossVariableProblems, envSchema } from './env-schema.js';
+import { redactSecrets } from './redact-secrets.js';
 import { DEFAULT_UPDATE_CADENCE } from './update-cadence.js';
 
-/** Thrown when the environment cannot be used; `problems` holds one line per variable. */
+/**
+ * Thrown when the environment cannot be used; `problems` holds one line per variable, with any
+ * password or Slack token that a line would echo hidden (they end up on stderr and in log archives).
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.join('\n')}`);
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    const redacted = problems.map(redactSecrets);
+    super(`Invalid configuration:\n${redacted.join('\n')}`);
+    this.problems = redacted;
     this.name = 'ConfigError';
   }
 }
@@ -59,6 +67,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     timezone: env.TIMEZONE,
     weeklyReview: env.WEEKLY_REVIEW,
     migrateOnStart: env.MIGRATE_ON_START,
+    retention: env.RETENTION,
   });
 }
 

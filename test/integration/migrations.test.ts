@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as timelineNoTruncate from '../../migrations/2026-12-01T0900_timeline_no_truncate.js';
 import { migrateToLatest } from '../../src/adapters/postgres/migrate.js';
 import { openTestDatabase } from '../support/test-database.js';
 
@@ -37,7 +38,7 @@ describe('migrations', () => {
     expect(applied.length).toBeGreaterThan(0);
   });
 
-  it('keep the timeline append-only', async () => {
+  it('keep the timeline append-only: UPDATE, DELETE and TRUNCATE are refused', async () => {
     await sql`insert into incidents (id, team_id, number, title, status, severity, private, drill, opened_at, snapshot, version)
       values ('00000000-0000-0000-0000-000000000001', 'T1', 1, 't', 'investigating', 'pending', false, false, now(), '{}', 1)`.execute(
       testDb.db,
@@ -50,5 +51,24 @@ describe('migrations', () => {
       /append-only/,
     );
     await expect(sql`delete from incident_events`.execute(testDb.db)).rejects.toThrow(/append-only/);
+    await expect(sql`truncate incident_events`.execute(testDb.db)).rejects.toThrow(
+      /append-only \(TRUNCATE refused\)/,
+    );
+    await expect(sql`truncate incidents cascade`.execute(testDb.db)).rejects.toThrow(/append-only/);
+    const { rows } = await sql<{ count: number }>`select count(*)::int as count from incident_events`.execute(
+      testDb.db,
+    );
+    expect(rows[0]?.count).toBe(1);
+  });
+
+  it('lift only the TRUNCATE rule when the no-truncate migration is undone, and restore it when redone', async () => {
+    await timelineNoTruncate.down(testDb.db);
+    await expect(sql`update incident_events set actor = 'U2'`.execute(testDb.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await sql`truncate incident_events`.execute(testDb.db);
+
+    await timelineNoTruncate.up(testDb.db);
+    await expect(sql`truncate incident_events`.execute(testDb.db)).rejects.toThrow(/append-only/);
   });
 });

@@ -1,11 +1,17 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLogger } from '../../src/adapters/observability/logger.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { createTestDatabase } from '../support/test-database.js';
 
+// The test server trusts local connections and never asks for it, so any password connects.
+const DATABASE_PASSWORD = 'Pw-readiness-s3cret';
+
 describe('/healthz, /readyz and /metrics', () => {
   let proxy: TcpProxy;
   let t: BotUnderTest;
+  const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     const admin = new URL(inject('postgresAdminUrl'));
@@ -14,7 +20,18 @@ describe('/healthz, /readyz and /metrics', () => {
     const viaProxy = new URL(database.url);
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
-    t = await startBotUnderTest({ database, env: { DATABASE_URL: viaProxy.toString() } });
+    viaProxy.password = DATABASE_PASSWORD;
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+        done();
+      },
+    });
+    t = await startBotUnderTest({
+      database,
+      env: { DATABASE_URL: viaProxy.toString() },
+      logger: createLogger('warn', destination),
+    });
   });
   afterAll(async () => {
     proxy?.restore();
@@ -28,13 +45,27 @@ describe('/healthz, /readyz and /metrics', () => {
     expect(response.status).toBe(200);
   });
 
-  it('answers /readyz 503 while PostgreSQL is unreachable, and 200 again once it is back, without a restart', async () => {
-    expect((await fetch(`${t.baseUrl}/readyz`)).status).toBe(200);
+  it('answers /readyz 503 naming only PostgreSQL while it is unreachable, logs why, and 200 again once it is back', async () => {
+    const up = await fetch(`${t.baseUrl}/readyz`);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
 
     proxy.cut();
     const down = await fetch(`${t.baseUrl}/readyz`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ status: 'not ready', checks: { redis: 'ok' } });
+    // Only which dependency is down: the driver's own words stay off the public port.
+    expect(await down.json()).toEqual({
+      status: 'not ready',
+      checks: { postgres: 'unavailable', redis: 'ok' },
+    });
+
+    // Why goes to the log instead, at warn, naming the check, with no password in it.
+    const failures = logLines.filter((line) => line.msg === 'readiness check failed');
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure).toMatchObject({ level: 40, check: 'postgres', err: { message: expect.any(String) } });
+    }
+    expect(JSON.stringify(logLines)).not.toContain(DATABASE_PASSWORD);
 
     proxy.restore();
     await expect.poll(async () => (await fetch(`${t.baseUrl}/readyz`)).status, { timeout: 10_000 }).toBe(200);

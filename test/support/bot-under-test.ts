@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import type { Database } from '../../src/adapters/postgres/schema.js';
@@ -52,6 +52,8 @@ export interface BotUnderTestOptions {
   readonly clockStartsAt?: string;
   /** Shares a clock, e.g. with a second bot of the same deployment; wins over `clockStartsAt`. */
   readonly clock?: Clock;
+  /** The bot's logger (default: pino at `TEST_LOG_LEVEL`, silent unless set), e.g. to read its lines. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     WEEKLY_REVIEW: 'off',
     ...options.env,
   });
-  const logger = pino({ level: config.logLevel });
+  const logger = options.logger ?? pino({ level: config.logLevel });
   const bot = await startBot({ config, logger, clock, botUserId: BOT_USER_ID });
   const db = createDatabase({ connectionString: database.url, maxConnections: 2 });
   const baseUrl = `http://127.0.0.1:${bot.port}`;

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { type Kysely, sql } from 'kysely';
 import type { Registry } from 'prom-client';
+import type { Logger } from '../../app/ports/logger.js';
 import { type HealthRoute, healthRoutes } from './health-routes.js';
 
 /** The bot's readiness: PostgreSQL answers a query and Redis answers PING. */
@@ -8,6 +9,7 @@ export function createHealthRoutesFor<DB>(deps: {
   db: Kysely<DB>;
   redis: Redis;
   registry: Registry;
+  logger: Logger;
 }): HealthRoute[] {
   return healthRoutes(
     [
@@ -15,5 +17,6 @@ export function createHealthRoutesFor<DB>(deps: {
       { name: 'redis', check: () => deps.redis.ping() },
     ],
     deps.registry,
+    deps.logger,
   );
 }

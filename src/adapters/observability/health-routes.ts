@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
+import type { Logger } from '../../app/ports/logger.js';
 
 /** A named dependency check; it rejects (or times out) when the dependency cannot be used. */
 export interface ReadinessCheck {
@@ -17,9 +18,15 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 /**
  * `/healthz` (the process answers), `/readyz` (PostgreSQL and Redis answer now) and `/metrics`.
- * Served by Bolt's receiver in both HTTP and Socket Mode.
+ * Served by Bolt's receiver in both HTTP and Socket Mode, on the public port, so `/readyz` says only
+ * which dependency is unavailable: a driver's message can name hosts, users or a URL. Why it failed
+ * goes to the log (at warn, with the check's name), where secrets are redacted.
  */
-export function healthRoutes(checks: readonly ReadinessCheck[], registry: Registry): HealthRoute[] {
+export function healthRoutes(
+  checks: readonly ReadinessCheck[],
+  registry: Registry,
+  logger: Logger,
+): HealthRoute[] {
   return [
     {
       path: '/healthz',
@@ -36,7 +43,8 @@ export function healthRoutes(checks: readonly ReadinessCheck[], registry: Regist
               await withTimeout(check(), CHECK_TIMEOUT_MS);
               return [name, 'ok'] as const;
             } catch (error) {
-              return [name, error instanceof Error ? error.message : String(error)] as const;
+              logger.warn({ check: name, err: error }, 'readiness check failed');
+              return [name, 'unavailable'] as const;
             }
           }),
         );

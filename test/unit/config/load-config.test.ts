@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
     expect(config.weeklyReview).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.migrateOnStart).toBe(true);
     expect(config.escalation).toEqual({ senior: [], exec: [] });
+    expect(config.retention).toBe(30 * 24 * 3_600_000);
   });
 
   it('is frozen all the way down', () => {
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       TIMEZONE: 'Europe/Berlin',
       WEEKLY_REVIEW: 'fri 16:30',
       MIGRATE_ON_START: 'false',
+      RETENTION: 'P90D',
     });
     expect(config.slack.appToken).toBe('xapp-1');
     expect(config.slack.signingSecret).toBeNull();
@@ -83,12 +86,29 @@ describe('loadConfig', () => {
     expect(config.escalation).toEqual({ senior: ['U0SENIOR', 'S0ONCALL'], exec: ['U0VPENG'] });
     expect(config.weeklyReview).toEqual({ weekday: 5, hour: 16, minute: 30 });
     expect(config.migrateOnStart).toBe(false);
+    expect(config.retention).toBe(90 * 24 * 3_600_000);
   });
 
-  it('turns a timer off with PT0S and the weekly review off with "off"', () => {
-    const config = loadConfig({ ...minimal, ESCALATE_AFTER: 'PT0S', WEEKLY_REVIEW: 'off' });
+  it('turns a timer off with PT0S, the weekly review off with "off" and pruning off with PT0S', () => {
+    const config = loadConfig({
+      ...minimal,
+      ESCALATE_AFTER: 'PT0S',
+      WEEKLY_REVIEW: 'off',
+      RETENTION: 'PT0S',
+    });
     expect(config.timing.escalateAfter).toBe(0);
     expect(config.weeklyReview).toBeNull();
+    expect(config.retention).toBe(0);
+  });
+
+  it('keeps records at least a day, so a retried event or side effect still finds its record', () => {
+    expect(loadConfig({ ...minimal, RETENTION: 'P1D' }).retention).toBe(24 * 3_600_000);
+    expect(problemsOf({ ...minimal, RETENTION: 'PT12H' })).toEqual([
+      'RETENTION: expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got "PT12H"',
+    ]);
+    expect(problemsOf({ ...minimal, RETENTION: '30 days' })).toEqual([
+      'RETENTION: expected an ISO-8601 duration of at least P1D like P30D, or PT0S to keep everything, got "30 days"',
+    ]);
   });
 
   it('treats an empty value as unset', () => {
@@ -123,6 +143,41 @@ describe('loadConfig', () => {
       'WEEKLY_REVIEW: expected a weekday and time like MON 09:00, or off, got "mondays"',
       'MIGRATE_ON_START: expected true or false, got "yes"',
       'SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    ]);
+  });
+
+  // A scheme these variables never accept, or none at all, so the value is refused whatever the password.
+  it('never echoes the password of a DATABASE_URL or REDIS_URL it refuses, even one that does not parse', () => {
+    const character = fc.oneof(
+      fc.constantFrom('@', ':', '/', '#', '?', '"', '\\', ' '),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    );
+    const password = fc.array(character, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(password, password, (databasePassword, redisPassword) => {
+        expect(
+          problemsOf({
+            ...minimal,
+            DATABASE_URL: `mysql://app:${databasePassword}@db:5432/ic`,
+            REDIS_URL: `http://:${redisPassword}@cache:6379`,
+          }),
+        ).toEqual([
+          'DATABASE_URL: expected a URL like postgres://user@host:5432/db, got "mysql://app:***@db:5432/ic"',
+          'REDIS_URL: expected a URL like redis://127.0.0.1:6379, got "http://:***@cache:6379"',
+        ]);
+        // (A scheme-less password starting with `//` would read as a scheme: see redactUrl.)
+        if (databasePassword.startsWith('//')) return;
+        expect(problemsOf({ ...minimal, DATABASE_URL: `app:${databasePassword}@db/ic` })).toEqual([
+          'DATABASE_URL: expected a URL like postgres://user@host:5432/db, got "app:***@db/ic"',
+        ]);
+      }),
+    );
+  });
+
+  it('never echoes a Slack token pasted into the wrong variable', () => {
+    const problems = problemsOf({ ...minimal, ESCALATION_SENIOR: 'xoxb-1234-5678-abcdef' });
+    expect(problems).toEqual([
+      'ESCALATION_SENIOR: expected user ids (U…) or user-group ids (S…), got "xoxb-***"',
     ]);
   });
 
