@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { StoredEvent, StoredIncident } from '../../app/ports/incident-store.js';
 import { type IncidentEvent, type IncidentState, STATE_VERSION } from '../../domain/index.js';
+import { parseStoredEvent } from './event-schema.js';
 import type { IncidentEventsTable, IncidentsTable } from './schema.js';
+import { parseStoredState } from './state-schema.js';
 
 /** The columns every read of an incident selects. */
 export const INCIDENT_COLUMNS = [
