@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+import { sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const TEAM = 'T0001';
 const DANA = 'U0DANA';
@@ -33,15 +33,8 @@ describe('the diagnosis hold from Slack', () => {
     await t?.stop();
   });
 
-  async function slash(text: string, userId: string) {
-    const responseUrl = t.slack.responseUrl();
-    await sendSlashCommand(t.target, { text, userId, teamId: TEAM, channelId: channel, responseUrl });
-    const reply = await t.slack.waitForCall(
-      'response_url',
-      (call) => call.path === new URL(responseUrl).pathname,
-    );
-    return String(reply.args.text);
-  }
+  const slash = (text: string, userId: string) =>
+    slashAnswer(t.target, { text, userId, teamId: TEAM, channelId: channel });
 
   async function click(actionId: string, userId: string, value?: string) {
     const responseUrl = t.slack.responseUrl();

@@ -146,28 +146,58 @@ describe('roles from the header', () => {
     );
     expect(response.status).toBe(200);
     const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    expect(String(told.args.text)).toContain('could not read that button');
+    expect(String(told.args.text)).toContain('could not read that');
   });
 
   it('takes, assigns and hands off each role, keeping the previous holder on record', async () => {
-    for (const role of ['commander', 'communicator', 'scribe']) {
+    await take('commander', 'U0TAKER');
+    await pick('commander', 'U0TAKER', 'U0BOSS'); // the holder hands it off
+    for (const role of ['communicator', 'scribe']) {
       await take(role, 'U0TAKER');
-      await pick(role, 'U0REP', 'U0ASSIGNEE'); // someone else assigns it
+      await pick(role, 'U0BOSS', 'U0ASSIGNEE'); // the commander gives it to someone else
       await pick(role, 'U0ASSIGNEE', 'U0NEXT'); // the holder hands it off
     }
     const all = await assignments();
-    for (const role of ['commander', 'communicator', 'scribe']) {
+    expect(all.filter((a) => a.role === 'commander').map((a) => [a.via, a.userId, a.previous, a.by])).toEqual(
+      [
+        ['took', 'U0TAKER', null, 'U0TAKER'],
+        ['handed_off', 'U0BOSS', 'U0TAKER', 'U0TAKER'],
+      ],
+    );
+    for (const role of ['communicator', 'scribe']) {
       const history = all.filter((a) => a.role === role).map((a) => [a.via, a.userId, a.previous, a.by]);
       expect(history).toEqual([
         ['took', 'U0TAKER', null, 'U0TAKER'],
-        ['assigned', 'U0ASSIGNEE', 'U0TAKER', 'U0REP'],
+        ['assigned', 'U0ASSIGNEE', 'U0TAKER', 'U0BOSS'],
         ['handed_off', 'U0NEXT', 'U0ASSIGNEE', 'U0ASSIGNEE'],
       ]);
     }
     const header = JSON.stringify(t.slack.workspace.message(channel, headerTs)?.blocks);
-    expect(header).toContain('*Commander*: <@U0NEXT>');
+    expect(header).toContain('*Commander*: <@U0BOSS>');
     expect(header).toContain('*Scribe*: <@U0NEXT>');
     // Each new holder was invited to the channel.
     expect(t.slack.workspace.channels.get(channel)?.members.has('U0NEXT')).toBe(true);
+  });
+
+  it('lets only the holder or the commander move a held role, and says who can', async () => {
+    const before = (await assignments()).length;
+    const responseUrl = t.slack.responseUrl();
+    await sendInteraction(
+      t.target,
+      blockActionPayload({
+        actionId: 'role.assign.scribe',
+        selectedUser: 'U0PASSERBY',
+        userId: 'U0PASSERBY',
+        channelId: channel,
+        messageTs: headerTs,
+        teamId: TEAM,
+        responseUrl,
+      }),
+    );
+    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
+    expect(String(told.args.text)).toContain(
+      '<@U0NEXT> holds scribe; only they or the commander (<@U0BOSS>)',
+    );
+    expect(await assignments()).toHaveLength(before);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { viewSubmissionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+import { sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const TEAM = 'T0001';
 const DANA = 'U0DANA';
@@ -37,24 +37,14 @@ describe('subcommands for keyboard people', () => {
     t.slack.clearCalls();
   });
 
-  /** Runs `/incident <text>` in a channel and returns the private reply the person saw. */
-  async function run(text: string, options: { in?: string; user?: string; team?: string } = {}) {
-    const responseUrl = t.slack.responseUrl();
-    const response = await sendSlashCommand(t.target, {
+  /** Runs `/incident <text>` in a channel and returns the private answer in its ack. */
+  const run = (text: string, options: { in?: string; user?: string; team?: string } = {}) =>
+    slashAnswer(t.target, {
       text,
       userId: options.user ?? DANA,
       teamId: options.team ?? TEAM,
       channelId: options.in ?? channel,
-      responseUrl,
     });
-    expect(response.status).toBe(200);
-    const reply = await t.slack.waitForCall(
-      'response_url',
-      (call) => call.path === new URL(responseUrl).pathname,
-    );
-    expect(reply.args.response_type).toBe('ephemeral');
-    return String(reply.args.text);
-  }
 
   const eventTypes = async () =>
     (
@@ -170,23 +160,36 @@ describe('subcommands for keyboard people', () => {
     });
   });
 
-  it('answers help with what the caller can do there and then', async () => {
-    const inChannel = await sendSlashCommand(t.target, {
+  it('answers help at once, before any query, then says what the caller can do there and then', async () => {
+    const responseUrl = t.slack.responseUrl();
+    const general = await slashAnswer(t.target, {
       text: 'help',
       userId: DANA,
       teamId: TEAM,
       channelId: channel,
+      responseUrl,
     });
-    expect(inChannel.body).toContain('Here, in INC-1');
-    expect(inChannel.body).toContain('You hold no role here');
-    expect(inChannel.body).toContain('Nobody is commander yet');
-    const outside = await sendSlashCommand(t.target, {
+    expect(general).toContain('open <title>');
+    const here = await t.slack.waitForCall(
+      'response_url',
+      (call) => call.path === new URL(responseUrl).pathname,
+    );
+    expect(here.args.response_type).toBe('ephemeral');
+    expect(String(here.args.text)).toContain('Here, in INC-1');
+    expect(String(here.args.text)).toContain('You hold no role here');
+    expect(String(here.args.text)).toContain('Nobody is commander yet');
+    const outsideUrl = t.slack.responseUrl();
+    const outside = await slashAnswer(t.target, {
       text: 'help',
       userId: DANA,
       teamId: TEAM,
       channelId: 'C0GENERAL',
+      responseUrl: outsideUrl,
     });
-    expect(outside.body).toContain('not in an incident channel');
-    expect(outside.body).not.toContain('Here, in');
+    expect(outside).toContain('Outside an incident channel');
+    await t.outboxSettled();
+    expect(t.slack.callsTo('response_url').filter((c) => c.path === new URL(outsideUrl).pathname)).toEqual(
+      [],
+    );
   });
 });

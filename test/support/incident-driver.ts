@@ -135,10 +135,9 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     values: Record<string, Record<string, unknown>>,
   ): Promise<Record<string, unknown>> {
     await t.slack.waitForCalls('views.open', opensBefore + 1);
-    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
-      callback_id: string;
-      private_metadata: string;
-    };
+    const opened = t.slack.callsTo('views.open').at(-1);
+    const view = opened?.args.view as { callback_id: string; private_metadata: string };
+    const viewId = (opened?.response as { view?: { id?: string } } | undefined)?.view?.id;
     const response = await sendInteraction(
       t.target,
       viewSubmissionPayload({
@@ -147,6 +146,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
         teamId: TEAM,
         privateMetadata: view.private_metadata,
         values,
+        ...(viewId ? { viewId } : {}),
       }),
     );
     return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};

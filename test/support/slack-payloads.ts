@@ -97,8 +97,11 @@ export function viewSubmissionPayload(input: {
   privateMetadata?: string;
   userId: string;
   teamId?: string;
+  /** Slack's id of the modal being submitted: the same on every submission of one modal. Default: a new modal's. */
+  viewId?: string;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'T0001';
+  const viewId = input.viewId ?? `V${randomBytes(5).toString('hex').toUpperCase()}`;
   return {
     type: 'view_submission',
     team: team(teamId),
@@ -107,7 +110,7 @@ export function viewSubmissionPayload(input: {
     token: '9s8d9as89d8as9d8as989',
     trigger_id: triggerId(),
     view: {
-      id: 'VNHU13V36',
+      id: viewId,
       team_id: teamId,
       type: 'modal',
       callback_id: input.callbackId,
@@ -121,7 +124,7 @@ export function viewSubmissionPayload(input: {
       close: null,
       submit: { type: 'plain_text', text: 'Submit', emoji: true },
       previous_view_id: null,
-      root_view_id: 'VNHU13V36',
+      root_view_id: viewId,
       app_id: 'A123456',
       app_installed_team_id: teamId,
       bot_id: 'BBOT',

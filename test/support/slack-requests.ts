@@ -121,3 +121,23 @@ export function sendEvent(
   }
   return send(target, JSON.stringify(envelope), 'application/json', options, headers);
 }
+
+/**
+ * The private answer in a slash command's ack: the bot saves first and answers in the ack, so
+ * what the person reads arrives with Slack's 200. Throws when the ack carried no ephemeral text.
+ */
+export function ackText(result: SlackHttpResult): string {
+  const body = result.json as { response_type?: unknown; text?: unknown } | undefined;
+  if (result.status !== 200 || body?.response_type !== 'ephemeral' || typeof body.text !== 'string')
+    throw new Error(`expected an ephemeral answer in the ack, got ${result.status} ${result.body}`);
+  return body.text;
+}
+
+/** Runs a slash command and returns the private answer in its ack. */
+export async function slashAnswer(
+  target: SlackRequestTarget,
+  fields: SlashCommandFields,
+  options?: SignOptions,
+): Promise<string> {
+  return ackText(await sendSlashCommand(target, fields, options));
+}

@@ -1,7 +1,11 @@
 /** What the stand-in has been told to do instead of answering normally. */
 export type Fault =
   | { readonly kind: 'ratelimit'; readonly retryAfterSeconds: number }
-  | { readonly kind: 'fail'; readonly error: string };
+  | { readonly kind: 'fail'; readonly error: string }
+  /** Does what was asked, then drops the connection before answering: a crash's view of success. */
+  | { readonly kind: 'drop-after' }
+  /** Never answers (until the stand-in stops): a hung Slack. */
+  | { readonly kind: 'hang' };
 
 interface Armed {
   readonly fault: Fault;

@@ -24,6 +24,7 @@ export const chatMethods: Record<string, MethodHandler> = {
       blocks: args.blocks,
       threadTs: text(args, 'thread_ts') || null,
       botId: workspace.botId,
+      metadata: parseMetadata(args.metadata),
     });
     return {
       channel: channel.id,
@@ -104,3 +105,13 @@ export const chatMethods: Record<string, MethodHandler> = {
     return {};
   },
 };
+
+/** Message metadata arrives as JSON text in a form body, or as an object in a JSON body. */
+function parseMetadata(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}

@@ -22,8 +22,9 @@ export function channelJson(channel: StandInChannel) {
     is_archived: channel.isArchived,
     is_member: true,
     created: channel.created,
-    creator: 'UBOT',
+    creator: channel.creator,
     topic: { value: channel.topic },
+    purpose: { value: channel.purpose },
     num_members: channel.members.size,
   };
 }
@@ -45,6 +46,7 @@ export const conversationMethods: Record<string, MethodHandler> = {
       name,
       isPrivate: flag(args, 'is_private'),
       members: [workspace.botUserId],
+      creator: workspace.botUserId,
     });
     return { channel: channelJson(channel) };
   },
@@ -80,7 +82,12 @@ export const conversationMethods: Record<string, MethodHandler> = {
     return { channel: { id: workspace.imWith(user).id } };
   },
 
-  'conversations.history': (args, context) => ({ messages: history(args, context), has_more: false }),
+  'conversations.history': (args, context) => ({
+    messages: history(args, context).map(({ metadata, ...message }) =>
+      flag(args, 'include_all_metadata') && metadata ? { ...message, metadata } : message,
+    ),
+    has_more: false,
+  }),
 
   'conversations.replies': (args, { workspace }) => {
     const channel = findChannel(workspace, required(args, 'channel'));
@@ -95,6 +102,32 @@ export const conversationMethods: Record<string, MethodHandler> = {
     if (channel.isArchived) throw new SlackApiError('already_archived');
     channel.isArchived = true;
     return {};
+  },
+
+  'conversations.setPurpose': (args, { workspace }) => {
+    const channel = findChannel(workspace, required(args, 'channel'));
+    if (channel.isArchived) throw new SlackApiError('is_archived');
+    channel.purpose = text(args, 'purpose');
+    return { channel: channelJson(channel) };
+  },
+
+  /** Channels the bot can see (public ones, and private ones it is in), a page at a time. */
+  'conversations.list': (args, { workspace }) => {
+    const types = (text(args, 'types') || 'public_channel').split(',');
+    const excludeArchived = flag(args, 'exclude_archived');
+    const limit = Math.min(1000, Number(text(args, 'limit') || 100));
+    const start = Number(text(args, 'cursor') || 0);
+    const visible = [...workspace.channels.values()].filter(
+      (c) =>
+        !c.isIm &&
+        (c.isPrivate
+          ? types.includes('private_channel') && c.members.has(workspace.botUserId)
+          : types.includes('public_channel')) &&
+        !(excludeArchived && c.isArchived),
+    );
+    const page = visible.slice(start, start + limit);
+    const next = start + limit < visible.length ? String(start + limit) : '';
+    return { channels: page.map(channelJson), response_metadata: { next_cursor: next } };
   },
 
   'conversations.setTopic': (args, { workspace }) => {
@@ -120,7 +153,7 @@ function history(args: Args, { workspace }: MethodContext) {
     })
     .reverse()
     .slice(0, limit)
-    .map(messageJson);
+    .map((m) => ({ ...messageJson(m), metadata: m.metadata }));
 }
 
 export function messageJson(message: {

@@ -55,6 +55,10 @@ export interface SlackStandIn {
   rateLimit(method: string, retryAfterSeconds: number, times?: number): void;
   /** Answers with `{ok:false,error}` (HTTP 200), `times` times or until reset. */
   failMethod(method: string, error: string, times?: number): void;
+  /** Performs the next `times` calls, then drops their connections unanswered (the caller sees a network error). */
+  dropAfter(method: string, times?: number): void;
+  /** Leaves the next `times` calls unanswered (a hung Slack); they are dropped when the stand-in stops. */
+  hang(method: string, times?: number): void;
   resetFaults(): void;
   addUser(user: { id: string; name: string; realName?: string; tz?: string; isBot?: boolean }): void;
   addUserGroup(group: { id: string; handle: string; users: string[] }): void;
@@ -119,14 +123,22 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       (typeof args.token === 'string' ? args.token : undefined);
     const latency = faults.latencyFor(method);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const { status, headers, response } = answer(method, args);
+    const fault = faults.take(method);
+    if (fault?.kind === 'hang') {
+      log.record({ method, args, at: Date.now(), token, response: { ok: false, error: 'hung' } });
+      return;
+    }
+    const { status, headers, response } = answer(method, args, fault);
     log.record({ method, args, at: Date.now(), token, response });
+    if (fault?.kind === 'drop-after') {
+      req.socket.destroy();
+      return;
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(response));
   }
 
-  function answer(method: string, args: Record<string, unknown>) {
-    const fault = faults.take(method);
+  function answer(method: string, args: Record<string, unknown>, fault: ReturnType<Faults['take']>) {
     if (fault?.kind === 'ratelimit') {
       return {
         status: 429,
@@ -177,6 +189,8 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       faults.arm(method, { kind: 'ratelimit', retryAfterSeconds }, times),
     failMethod: (method, error, times = Number.POSITIVE_INFINITY) =>
       faults.arm(method, { kind: 'fail', error }, times),
+    dropAfter: (method, times = 1) => faults.arm(method, { kind: 'drop-after' }, times),
+    hang: (method, times = 1) => faults.arm(method, { kind: 'hang' }, times),
     resetFaults: () => faults.reset(),
     addUser: (user) => void workspace.addUser(user),
     addUserGroup: (group) => void workspace.userGroups.set(group.id, { ...group, users: [...group.users] }),

@@ -16,7 +16,10 @@ export interface StandInChannel {
   readonly isIm: boolean;
   readonly members: Set<string>;
   readonly created: number;
+  /** Who created it: the bot for channels it made, a person otherwise. */
+  readonly creator: string;
   topic: string;
+  purpose: string;
 }
 
 export interface StandInMessage {
@@ -27,6 +30,8 @@ export interface StandInMessage {
   blocks: unknown;
   readonly threadTs: string | null;
   readonly botId: string | null;
+  /** Message metadata (`event_type`, `event_payload`), returned only when history asks for it. */
+  readonly metadata: unknown;
 }
 
 export interface StandInView {
@@ -102,6 +107,7 @@ export class Workspace {
     isArchived?: boolean;
     members?: string[];
     isIm?: boolean;
+    creator?: string;
   }): StandInChannel {
     const stored: StandInChannel = {
       id: channel.id ?? this.newId(channel.isIm ? 'D' : 'C'),
@@ -111,7 +117,9 @@ export class Workspace {
       isIm: channel.isIm ?? false,
       members: new Set(channel.members ?? []),
       created: Math.floor(this.clock.now().getTime() / 1000),
+      creator: channel.creator ?? 'U0SOMEONE',
       topic: '',
+      purpose: '',
     };
     this.channels.set(stored.id, stored);
     return stored;
@@ -136,6 +144,7 @@ export class Workspace {
       blocks?: unknown;
       threadTs?: string | null;
       botId?: string | null;
+      metadata?: unknown;
     },
   ): StandInMessage {
     const stored: StandInMessage = {
@@ -146,6 +155,7 @@ export class Workspace {
       blocks: message.blocks ?? null,
       threadTs: message.threadTs ?? null,
       botId: message.botId ?? null,
+      metadata: message.metadata ?? null,
     };
     const list = this.#messages.get(channel) ?? [];
     list.push(stored);

@@ -30,7 +30,8 @@ export async function createIncidentChannel(
   if (incident.channelId) return `channel ${incident.channelId} already exists`;
   for (let n = 1; n <= NAME_ATTEMPTS; n++) {
     const name = incidentChannelName(state, n);
-    if (attempt.number > 1 || n > 1) {
+    // A retry may follow an attempt that created the channel and crashed before recording it.
+    if (attempt.number > 1) {
       const ours = await findOurChannel(deps, incident, state, name);
       if (ours) return adopt(deps, incident, state, { id: ours, name });
     }

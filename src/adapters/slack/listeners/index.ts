@@ -4,6 +4,7 @@ import { registerAppHome } from './app-home.js';
 import { registerCapture } from './capture.js';
 import { registerDecision } from './decision.js';
 import type { ListenerDeps } from './deps.js';
+import { registerEventDedupe } from './event-dedupe.js';
 import { registerFollowUps } from './follow-ups.js';
 import { registerHypothesisLifecycle } from './hypothesis-lifecycle.js';
 import { registerIncidentCommand } from './incident-command.js';
@@ -15,8 +16,9 @@ import { registerStakeholderUpdate } from './stakeholder-update.js';
 import { registerStatusAndSeverity } from './status-and-severity.js';
 import { registerTextModals } from './text-modals.js';
 
-/** Registers every listener. */
+/** Registers every listener. Global middleware first: it runs before any listener. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerEventDedupe(app, deps);
   registerIncidentCommand(app, deps);
   registerRoles(app, deps);
   registerAppHome(app, deps);

@@ -5,4 +5,5 @@ export const eventEnvelopeSchema = z.object({
   type: z.literal('event_callback'),
   team_id: z.string().min(1),
   event_id: z.string().min(1),
+  event: z.object({ type: z.string() }).passthrough(),
 });
