@@ -1,4 +1,5 @@
 import { type OpenedIncident, permits, ROLES } from '../../../domain/index.js';
+import { inline } from './format.js';
 import { incidentRef, ROLE_LABELS } from './labels.js';
 
 /** Where the person asked, when it was an incident channel: the help says what they can do there. */
@@ -9,8 +10,9 @@ export interface HelpContext {
 
 /** The reply to `/incident help`, and to any word the bot does not know. */
 export function helpText(command: string, unknownWord?: string, context?: HelpContext): string {
+  // The unknown word is whatever was typed: escaped, and its backticks dropped so it stays in its code span.
   const intro = unknownWord
-    ? `I don't know \`${command} ${unknownWord}\`. Here is what I can do:`
+    ? `I don't know \`${command} ${inline(unknownWord.replace(/`/g, ''), 100)}\`. Here is what I can do:`
     : 'Here is what I can do:';
   return [
     intro,
