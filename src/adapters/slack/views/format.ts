@@ -91,28 +91,38 @@ export function escapeMrkdwn(text: string): string {
  * line so they cannot fake lines of their own, and cut to `max` characters of mrkdwn.
  */
 export function inline(text: string, max: number): string {
-  return clipMrkdwn(escapeMrkdwn(oneLine(text)), max);
+  return clipMrkdwn(escapeMrkdwn(oneLine(head(text, max))), max);
+}
+
+/** Someone's words as a paragraph of their own (an update, an answer): escaped, line breaks kept, cut to `max`. */
+export function paragraph(text: string, max: number): string {
+  return clipMrkdwn(escapeMrkdwn(head(text, max)), max);
 }
 
 /** A sentence with people in it (a timeline entry): the words as `inline`, the people as mentions. */
 export function inlineRich(text: RichText, max: number): string {
   const rendered = text.map((part) =>
-    typeof part === 'string' ? escapeMrkdwn(oneLine(part)) : userMention(part.user),
+    typeof part === 'string' ? escapeMrkdwn(oneLine(head(part, max))) : userMention(part.user),
   );
   return clipMrkdwn(rendered.join(''), max);
 }
 
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+/**
+ * Escaping never shortens text and `oneLine` keeps its length, so past `max + 1` characters the
+ * rest would be cut anyway: dropping it first keeps 100 kB words cheap.
+ */
+const head = (text: string, max: number): string => (text.length > max ? text.slice(0, max + 1) : text);
+/** Each line break becomes a space (length kept, so cuts stay marked). */
+const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]/g, ' ');
 
-/** Someone's words as a paragraph of their own (an update, an answer): escaped, line breaks kept, cut to `max`. */
-export function paragraph(text: string, max: number): string {
-  return clipMrkdwn(escapeMrkdwn(text), max);
-}
+/** Slack refuses an empty text object; words the domain would never let be empty still get one. */
+const EMPTY = '(empty)';
+const nonEmpty = (text: string): string => (text.trim() === '' ? EMPTY : text);
 
-/** A plain_text object, cut to its limit; Slack refuses an empty one. */
+/** A plain_text object, cut to its limit. */
 export const plainText = (text: string, max: number): PlainTextElement => ({
   type: 'plain_text',
-  text: clip(text, max) || ' ',
+  text: nonEmpty(clip(text, max)),
 });
 
 /** A message the bot posts: the notification text, and blocks when it has them. */
@@ -130,11 +140,11 @@ export const slackMessage = (text: string, blocks?: KnownBlock[]): SlackMessage 
 /** A mrkdwn section, cut to Slack's 3,000 characters. */
 export const mrkdwnSection = (text: string): SectionBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: clipMrkdwn(text, SECTION_TEXT_MAX) },
+  text: { type: 'mrkdwn', text: nonEmpty(clipMrkdwn(text, SECTION_TEXT_MAX)) },
 });
 
 /** A small grey context line, cut to Slack's 3,000 characters. */
 export const contextLine = (text: string): ContextBlock => ({
   type: 'context',
-  elements: [{ type: 'mrkdwn', text: clipMrkdwn(text, SECTION_TEXT_MAX) }],
+  elements: [{ type: 'mrkdwn', text: nonEmpty(clipMrkdwn(text, SECTION_TEXT_MAX)) }],
 });
