@@ -94,7 +94,7 @@ export function renderHome(
     { type: 'divider' },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Or from any channel: \`${command} open <title>\`.` }],
+      elements: [{ type: 'mrkdwn', text: `Or from any channel: \`${command} open &lt;title&gt;\`.` }],
     },
   ];
   return { type: 'home', blocks };
