@@ -10,14 +10,17 @@ import { incidentHistory } from '../fixtures/incident-history.js';
 import { POLICY } from '../unit/domain/spec.js';
 
 /** The golden incident, with people's words replaced by ones that try to add structure to the file. */
-function markdownOf(changes: Partial<Record<'hypothesis' | 'note' | 'summary' | 'title' | 'why', string>>) {
+function markdownOf(
+  changes: Partial<Record<'hypothesis' | 'note' | 'summary' | 'title' | 'what' | 'why', string>>,
+) {
   const history = incidentHistory.map((event): IncidentEvent => {
     if (event.type === 'IncidentOpened' && changes.title) return { ...event, title: changes.title };
     if (event.type === 'HypothesisProposed' && event.hypothesisId === 'h2' && changes.hypothesis)
       return { ...event, text: changes.hypothesis };
     if (event.type === 'NoteAdded' && changes.note) return { ...event, text: changes.note };
     if (event.type === 'IncidentResolved' && changes.summary) return { ...event, summary: changes.summary };
-    if (event.type === 'DecisionRecorded' && changes.why) return { ...event, why: changes.why };
+    if (event.type === 'DecisionRecorded' && (changes.what || changes.why))
+      return { ...event, what: changes.what ?? event.what, why: changes.why ?? event.why };
     return event;
   });
   const state = replay(history) as OpenedIncident;
@@ -40,6 +43,12 @@ describe('people’s words in the postmortem Markdown', () => {
       const confirmed = linesOf(markdownOf({ hypothesis: typed }), '### Confirmed');
       expect(confirmed).toContain(`- ${shown} (evidence: Errors stopped on rolled-back hosts)`);
     }
+  });
+
+  it('cannot become a list with the document’s own punctuation after it', () => {
+    expect(linesOf(markdownOf({ what: '12' }), '## Decisions')[1]).toBe(
+      '- 12\\. Why: Errors started two minutes after it. Would change our mind: Errors continuing after the rollback.',
+    );
   });
 
   it('cannot add a table row, break out of a line, or make a link, an image or HTML', () => {

@@ -31,9 +31,13 @@ export function mdInline(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(INLINE_SPECIALS, '\\$&');
 }
 
-/** Words that begin a line or a list item's content: also unable to open a block there. */
-export function mdLineStart(text: string): string {
-  return defuseLineStart(mdInline(text));
+/**
+ * A line (or a list item's content) already escaped with `mdInline`, made unable to open a block.
+ * Applied to the whole line, not to the words alone: `12` followed by the document's own `. Why:`
+ * would otherwise become an ordered list.
+ */
+export function mdLine(line: string): string {
+  return defuseLineStart(line);
 }
 
 /**

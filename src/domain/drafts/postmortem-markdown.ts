@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../types.js';
-import { mdHeadingText, mdInline, mdLineStart, mdParagraph, mdRich } from './markdown-text.js';
+import { mdHeadingText, mdInline, mdLine, mdParagraph, mdRich } from './markdown-text.js';
 import { duration, type PostmortemDraft } from './postmortem.js';
 
 const time = (at: string | null): string => (at ? `${at.slice(0, 10)} ${at.slice(11, 16)} UTC` : '—');
@@ -44,7 +44,7 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     '',
     ...list(
       draft.hypothesesConfirmed.map(
-        (h) => `${mdLineStart(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
+        (h) => `${mdInline(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
       ),
     ),
     '',
@@ -52,7 +52,7 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     '',
     ...list(
       draft.hypothesesRuledOut.map(
-        (h) => `${mdLineStart(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
+        (h) => `${mdInline(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
       ),
     ),
     '',
@@ -61,7 +61,7 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     ...list(
       draft.decisions.map(
         (d) =>
-          `${mdLineStart(d.what)}. Why: ${mdInline(d.why)}. Would change our mind: ${mdInline(d.wouldChangeOurMind)}.`,
+          `${mdInline(d.what)}. Why: ${mdInline(d.why)}. Would change our mind: ${mdInline(d.wouldChangeOurMind)}.`,
       ),
     ),
     '',
@@ -70,7 +70,7 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     ...list(
       draft.actions.map(
         (a) =>
-          `${mdLineStart(a.text)} (${person(a.owner)}, ${a.status.replace('_', ' ')}${a.result ? `: ${mdInline(a.result)}` : ''})`,
+          `${mdInline(a.text)} (${person(a.owner)}, ${a.status.replace('_', ' ')}${a.result ? `: ${mdInline(a.result)}` : ''})`,
       ),
     ),
     '',
@@ -94,6 +94,6 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
   return lines.join('\n');
 }
 
-/** A bulleted list of lines already escaped. */
+/** A bulleted list of items already escaped, each unable to open a block inside its item. */
 const list = (items: readonly string[]): string[] =>
-  items.length === 0 ? ['- None recorded.'] : items.map((item) => `- ${item}`);
+  items.length === 0 ? ['- None recorded.'] : items.map((item) => `- ${mdLine(item)}`);
