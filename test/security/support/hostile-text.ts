@@ -72,10 +72,33 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
 
+/** What opens a block in Markdown when it starts a line: often put first, where it matters most. */
+const LINE_STARTS = [
+  '# ',
+  '## ',
+  '> ',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '3) ',
+  '---',
+  '===',
+  '```',
+  '~~~',
+  '| ',
+  ':-',
+  '    ',
+  '\t',
+];
+
 /** Short words made of injections and noise. */
 export const hostileWords: fc.Arbitrary<string> = fc
-  .array(piece, { minLength: 1, maxLength: 8 })
-  .map((parts) => parts.join(''));
+  .tuple(
+    fc.option(fc.constantFrom(...LINE_STARTS), { nil: '' }),
+    fc.array(piece, { minLength: 1, maxLength: 8 }),
+  )
+  .map(([start, parts]) => start + parts.join(''));
 
 /** Up to 100 kB: a hostile phrase repeated, so limits and cuts meet injections at every offset. */
 export const hostileLong: fc.Arbitrary<string> = fc
