@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { noticeView, updateActionModal } from '../../src/adapters/slack/views/action-modals.js';
+import {
+  addActionModal,
+  noticeView,
+  updateActionModal,
+} from '../../src/adapters/slack/views/action-modals.js';
+import { decisionModal } from '../../src/adapters/slack/views/decision-modal.js';
 import { dropFollowUpModal } from '../../src/adapters/slack/views/drop-follow-up-modal.js';
 import { evidenceModal } from '../../src/adapters/slack/views/evidence-modal.js';
 import { helpText } from '../../src/adapters/slack/views/help.js';
 import { renderHome } from '../../src/adapters/slack/views/home.js';
+import { addHypothesisModal, liftHoldModal } from '../../src/adapters/slack/views/modals.js';
 import { openModal } from '../../src/adapters/slack/views/open-modal.js';
 import { postmortemModal } from '../../src/adapters/slack/views/postmortem-modal.js';
+import { resolveModal } from '../../src/adapters/slack/views/resolve-modal.js';
+import { changeSeverityModal, classifyModal } from '../../src/adapters/slack/views/severity-modals.js';
 import { renderStatus } from '../../src/adapters/slack/views/status.js';
 import { renderTimers } from '../../src/adapters/slack/views/timers.js';
 import { updateModal } from '../../src/adapters/slack/views/update-modal.js';
@@ -64,6 +72,25 @@ describe('modals, the Home tab and replies built from hostile words', () => {
         expectSafeView(noticeView('Action proposed', 'Kept as proposed until 14:10 UTC.'), 'notice');
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('the forms that show no one’s words, whoever opens them', () => {
+    fc.assert(
+      fc.property(anyStage, person, ({ state }, actor) => {
+        const metadata = { incidentId: ID };
+        const forms = [
+          liftHoldModal(metadata),
+          addHypothesisModal(metadata),
+          addActionModal(metadata, actor),
+          decisionModal(metadata),
+          resolveModal(metadata, state.severity),
+          classifyModal(metadata),
+          changeSeverityModal({ incidentId: ID, severity: 'SEV1' }),
+        ];
+        for (const form of forms) expectSafeView(form, String(form.type === 'modal' && form.callback_id));
+      }),
+      { numRuns: 20 },
     );
   });
 
