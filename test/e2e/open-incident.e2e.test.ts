@@ -169,11 +169,11 @@ describe('opening an incident from Slack (walking skeleton)', () => {
   it('answers help, and answers an unknown subcommand with help rather than silence', async () => {
     const help = await sendSlashCommand(t.target, { text: 'help' });
     expect(help.status).toBe(200);
-    expect(help.body).toContain('open <title>');
+    expect(help.body).toContain('open &lt;title&gt;');
     const unknown = await sendSlashCommand(t.target, { text: 'frobnicate now' });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toContain('frobnicate');
-    expect(unknown.body).toContain('open <title>');
+    expect(unknown.body).toContain('open &lt;title&gt;');
   });
 
   it('opens the triage modal when there is no title, and opens nothing yet', async () => {

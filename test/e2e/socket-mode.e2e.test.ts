@@ -47,7 +47,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       response_url: t.slack.responseUrl(),
       trigger_id: '1.2.4',
     });
-    expect(JSON.stringify(ack)).toContain('open <title>');
+    expect(JSON.stringify(ack)).toContain('open &lt;title&gt;');
   });
 
   it('serves /healthz, /readyz and /metrics on PORT', async () => {

@@ -55,20 +55,27 @@ export function toStoredEvent(
   return { seq: row.seq, event: parseEvent(row.payload), recordedAt: row.recorded_at };
 }
 
-/** An event as stored; a payload that is not one is a corrupted timeline, which must not be folded. */
+/**
+ * An event as stored, validated: a payload that is not one is a corrupted timeline, which must
+ * never be folded into a state (it would be wrong silently), so it stops the read loudly.
+ */
 export function parseEvent(payload: unknown): IncidentEvent {
-  if (
-    typeof payload !== 'object' ||
-    payload === null ||
-    typeof (payload as { type?: unknown }).type !== 'string'
-  )
-    throw new Error('a stored event is not an incident event');
-  return payload as IncidentEvent;
+  const event = parseStoredEvent(payload);
+  if (!event) throw new CorruptedTimelineError();
+  return event;
 }
 
+/** A snapshot that does not parse is rebuilt from the events; a `none` one was never written by us. */
 function parseSnapshot(snapshot: unknown): IncidentState | null {
-  if (typeof snapshot !== 'object' || snapshot === null) return null;
-  return typeof (snapshot as { status?: unknown }).status === 'string' ? (snapshot as IncidentState) : null;
+  const state = parseStoredState(snapshot);
+  return state && state.status !== 'none' ? state : null;
+}
+
+export class CorruptedTimelineError extends Error {
+  constructor() {
+    super('a stored event does not match any incident event');
+    this.name = 'CorruptedTimelineError';
+  }
 }
 
 /** The columns of `incidents` that mirror the state, for listing and filtering without the snapshot. */

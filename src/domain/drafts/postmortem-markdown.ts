@@ -1,26 +1,31 @@
+import { SYSTEM_ACTOR } from '../types.js';
+import { mdHeadingText, mdInline, mdLine, mdParagraph, mdRich } from './markdown-text.js';
 import { duration, type PostmortemDraft } from './postmortem.js';
 
 const time = (at: string | null): string => (at ? `${at.slice(0, 10)} ${at.slice(11, 16)} UTC` : '—');
-/** Slack mentions mean nothing in a file: `<@U123>` becomes `@U123`. */
-const plain = (text: string): string => text.replace(/<@([A-Z0-9]+)>/g, '@$1');
 const ms = (value: number | null): string => (value === null ? '—' : duration(value));
+/** A person in the file: Slack mentions mean nothing there, so `@U123`; the bot is `bot`. */
+const person = (userId: string): string => mdRich([{ user: userId }], SYSTEM_ACTOR);
 
-/** The postmortem draft as a Markdown document. Pure: the same draft always renders the same text. */
+/**
+ * The postmortem draft as a Markdown document. Pure: the same draft always renders the same text.
+ * Everything people typed goes through `markdown-text`, so it reads as typed and adds no structure.
+ */
 export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
   const p = draft.process;
   const lines: string[] = [
-    `# Postmortem: INC-${draft.number} ${draft.title}${draft.drill ? ' (drill)' : ''}`,
+    `# Postmortem: INC-${draft.number} ${mdHeadingText(draft.title)}${draft.drill ? ' (drill)' : ''}`,
     '',
     '## Summary',
     '',
-    draft.summary,
+    mdParagraph(draft.summary),
     '',
     '## Impact',
     '',
-    draft.impact,
+    mdParagraph(draft.impact),
     '',
     `- Severity: ${draft.severity}`,
-    `- Service: ${draft.service ?? 'not recorded'}`,
+    `- Service: ${draft.service === null ? 'not recorded' : mdInline(draft.service)}`,
     `- Duration: ${ms(draft.durationMs)}`,
     '',
     '## Key times',
@@ -31,28 +36,33 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     '',
     '## Timeline',
     '',
-    ...draft.timeline.map(
-      (e) => `- ${time(e.at)} ${e.who === 'system' ? 'bot' : plain(`<@${e.who}>`)}: ${plain(e.what)}`,
-    ),
+    ...draft.timeline.map((e) => `- ${time(e.at)} ${person(e.who)}: ${mdRich(e.parts, SYSTEM_ACTOR)}`),
     '',
     '## Hypotheses',
     '',
     '### Confirmed',
     '',
     ...list(
-      draft.hypothesesConfirmed.map((h) => `${h.text}${h.evidence ? ` (evidence: ${h.evidence})` : ''}`),
+      draft.hypothesesConfirmed.map(
+        (h) => `${mdInline(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
+      ),
     ),
     '',
     '### Ruled out',
     '',
     ...list(
-      draft.hypothesesRuledOut.map((h) => `${h.text}${h.evidence ? ` (evidence: ${h.evidence})` : ''}`),
+      draft.hypothesesRuledOut.map(
+        (h) => `${mdInline(h.text)}${h.evidence ? ` (evidence: ${mdInline(h.evidence)})` : ''}`,
+      ),
     ),
     '',
     '## Decisions',
     '',
     ...list(
-      draft.decisions.map((d) => `${d.what}. Why: ${d.why}. Would change our mind: ${d.wouldChangeOurMind}.`),
+      draft.decisions.map(
+        (d) =>
+          `${mdInline(d.what)}. Why: ${mdInline(d.why)}. Would change our mind: ${mdInline(d.wouldChangeOurMind)}.`,
+      ),
     ),
     '',
     '## Actions taken',
@@ -60,14 +70,14 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
     ...list(
       draft.actions.map(
         (a) =>
-          `${a.text} (${plain(`<@${a.owner}>`)}, ${a.status.replace('_', ' ')}${a.result ? `: ${a.result}` : ''})`,
+          `${mdInline(a.text)} (${person(a.owner)}, ${a.status.replace('_', ' ')}${a.result ? `: ${mdInline(a.result)}` : ''})`,
       ),
     ),
     '',
     '## How the process went',
     '',
     `- Time to commander: ${ms(p.timeToCommanderMs)}`,
-    `- Diagnosis hold: ${p.holdRespected === null ? 'none' : p.holdRespected ? 'respected' : 'not respected'}. ${plain(p.holdOutcome)}`,
+    `- Diagnosis hold: ${p.holdRespected === null ? 'none' : p.holdRespected ? 'respected' : 'not respected'}. ${mdRich(p.holdOutcomeParts, SYSTEM_ACTOR)}`,
     `- Stakeholder updates: ${p.updatesPosted} posted; longest gap ${ms(p.longestUpdateGapMs)}${p.updateCadenceMs > 0 ? ` (cadence ${duration(p.updateCadenceMs)})` : ''}`,
     `- Escalation: ${p.escalatedAt ? `at ${time(p.escalatedAt)}` : 'none'}`,
     '',
@@ -84,5 +94,6 @@ export function renderPostmortemMarkdown(draft: PostmortemDraft): string {
   return lines.join('\n');
 }
 
+/** A bulleted list of items already escaped, each unable to open a block inside its item. */
 const list = (items: readonly string[]): string[] =>
-  items.length === 0 ? ['- None recorded.'] : items.map((item) => `- ${plain(item)}`);
+  items.length === 0 ? ['- None recorded.'] : items.map((item) => `- ${mdLine(item)}`);

@@ -3,12 +3,16 @@ import type { OpenedIncident } from '../state.js';
 import { cadenceFor } from '../timer-policy.js';
 import type { TimerPolicy } from '../timer-policy-types.js';
 import type { Instant, SeverityOrPending } from '../types.js';
+import { plainWords, type RichText } from './rich-text.js';
 import { describeEvent, namesIn, timeOf } from './timeline.js';
 
 export interface TimelineEntry {
   readonly at: Instant;
   readonly who: string;
+  /** The entry in plain words (people as `@U…`), for reading; renderers use `parts`. */
   readonly what: string;
+  /** The entry's words and the people it names, apart, so each renderer escapes the words. */
+  readonly parts: RichText;
 }
 
 /** The postmortem draft as data: the Slack layer summarises it, the Markdown renderer writes it out. */
@@ -55,7 +59,9 @@ export interface PostmortemDraft {
 export interface ProcessFigures {
   readonly timeToCommanderMs: number | null;
   readonly holdRespected: boolean | null;
+  /** How the hold ended, in plain words (people as `@U…`), for reading; renderers use `holdOutcomeParts`. */
   readonly holdOutcome: string;
+  readonly holdOutcomeParts: RichText;
   readonly updatesPosted: number;
   /** The longest stretch without a stakeholder update, from opening to resolution. */
   readonly longestUpdateGapMs: number | null;
@@ -86,7 +92,10 @@ export function postmortemDraft(
   const timeline = events
     .map((event, index) => ({ event, index, at: timeOf(event) }))
     .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at < b.at ? -1 : 1))
-    .map(({ event, at }) => ({ at, who: event.by, what: describeEvent(event, names) }));
+    .map(({ event, at }) => {
+      const parts = describeEvent(event, names);
+      return { at, who: event.by, what: plainWords(parts), parts };
+    });
   return {
     number: state.number,
     title: state.title,
@@ -142,20 +151,21 @@ function processFigures(
   for (let i = 1; i < marks.length; i++)
     longest = Math.max(longest ?? 0, Date.parse(marks[i] ?? '') - Date.parse(marks[i - 1] ?? ''));
   const hold = state.hold;
-  const holdOutcome =
+  const holdOutcome: RichText =
     hold.state === 'off'
-      ? 'There was no diagnosis hold.'
+      ? ['There was no diagnosis hold.']
       : hold.state === 'lifted'
-        ? `Lifted early by <@${hold.by}>: ${hold.reason}`
+        ? ['Lifted early by ', { user: hold.by }, `: ${hold.reason}`]
         : hold.state === 'ended'
-          ? 'Ran its course.'
-          : 'Still running.';
+          ? ['Ran its course.']
+          : ['Still running.'];
   return {
     timeToCommanderMs: state.commanderFirstNamedAt
       ? Date.parse(state.commanderFirstNamedAt) - Date.parse(state.openedAt)
       : null,
     holdRespected: hold.state === 'off' ? null : hold.state !== 'active' || resolvedAt === null,
-    holdOutcome,
+    holdOutcome: plainWords(holdOutcome),
+    holdOutcomeParts: holdOutcome,
     updatesPosted: updates.length,
     longestUpdateGapMs: longest,
     updateCadenceMs: cadenceFor(state.severity, policy),

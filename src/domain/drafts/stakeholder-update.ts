@@ -16,6 +16,12 @@ export interface StakeholderUpdateDraft {
   readonly nextUpdateAt: Instant | null;
 }
 
+/**
+ * How much of each piece of the incident's words the draft quotes: the draft must fit its
+ * 3,000-character form with all four parts, whatever length a title or a hypothesis reached.
+ */
+const QUOTED = { title: 200, service: 100, cause: 300, action: 150, summary: 600, expected: 100 } as const;
+
 const SEVERITY_WORDS = {
   SEV1: 'a critical outage',
   SEV2: 'a major disruption',
@@ -36,15 +42,20 @@ export function stakeholderUpdateDraft(
   const stage: UpdateStage = state.status === 'closed' ? 'resolved' : state.status;
   const confirmed = state.hypotheses.find((h) => h.status === 'confirmed');
   const ruledOut = state.hypotheses.filter((h) => h.status === 'ruled_out').length;
-  const inProgress = state.actions.filter((a) => a.status === 'in_progress').map((a) => a.text);
-  const expected = state.updates.expectedResolution;
+  const inProgress = state.actions
+    .filter((a) => a.status === 'in_progress')
+    .map((a) => clipWords(a.text, QUOTED.action));
+  const expected = state.updates.expectedResolution
+    ? clipWords(state.updates.expectedResolution, QUOTED.expected)
+    : null;
+  const title = clipWords(state.title, QUOTED.title);
   const affected = state.service
-    ? `${capitalise(state.service)}: ${SEVERITY_WORDS[state.severity]}.`
+    ? `${capitalise(clipWords(state.service, QUOTED.service))}: ${SEVERITY_WORDS[state.severity]}.`
     : `${capitalise(SEVERITY_WORDS[state.severity])}; we are still establishing exactly which services are affected.`;
 
   const byStage: Record<UpdateStage, { known: string; notYetKnown: string; doing: string }> = {
     investigating: {
-      known: `We are investigating: ${state.title}.${ruledOut > 0 ? ` We have ruled out ${ruledOut} possible cause${ruledOut === 1 ? '' : 's'} so far.` : ''}`,
+      known: `We are investigating: ${title}.${ruledOut > 0 ? ` We have ruled out ${ruledOut} possible cause${ruledOut === 1 ? '' : 's'} so far.` : ''}`,
       notYetKnown: 'We do not know the cause yet, so we cannot say when this will be fixed.',
       doing:
         inProgress.length > 0
@@ -53,7 +64,7 @@ export function stakeholderUpdateDraft(
     },
     identified: {
       known: confirmed
-        ? `We have found the cause: ${lowerFirst(confirmed.text)}.`
+        ? `We have found the cause: ${lowerFirst(clipWords(confirmed.text, QUOTED.cause))}.`
         : 'We have found the likely cause.',
       notYetKnown: expected
         ? `We expect it to be fixed ${expected}, and will confirm.`
@@ -68,7 +79,7 @@ export function stakeholderUpdateDraft(
     resolved: {
       known:
         state.status === 'resolved' || state.status === 'closed'
-          ? `This is resolved. ${state.resolution.summary}`
+          ? `This is resolved. ${clipWords(state.resolution.summary, QUOTED.summary)}`
           : 'This is resolved.',
       notYetKnown:
         (state.status === 'resolved' || state.status === 'closed') && state.resolution.postmortemRequired
@@ -103,6 +114,13 @@ export function renderStakeholderUpdate(
 
 function futureOrNull(at: Instant | null, now: Instant): Instant | null {
   return at !== null && at > now ? at : at === null ? null : now;
+}
+
+/** Cuts quoted words, marking the cut; never splits a surrogate pair. */
+function clipWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\ud800-\udbff]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

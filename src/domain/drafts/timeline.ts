@@ -1,11 +1,17 @@
 import type { IncidentEvent } from '../events.js';
-import type { Instant } from '../types.js';
+import type { Instant, UserId } from '../types.js';
+import type { RichText } from './rich-text.js';
 
 /** Where an event sits on the timeline: captured messages at the time they were posted. */
 export const timeOf = (event: IncidentEvent): Instant =>
   event.type === 'MessageCaptured' ? event.postedAt : event.at;
 
-const quote = (text: string): string => (text.length > 280 ? `${text.slice(0, 279)}…` : text);
+/** Long texts are quoted in part; a cut never splits a surrogate pair (half an emoji). */
+function quote(text: string): string {
+  if (text.length <= 280) return text;
+  const cut = /[\ud800-\udbff]/.test(text.charAt(278)) ? 278 : 279;
+  return `${text.slice(0, cut)}…`;
+}
 
 /** Names of things events refer to by id: a hypothesis's or an action's text. */
 export interface TimelineNames {
@@ -27,69 +33,80 @@ export function namesIn(events: readonly IncidentEvent[]): TimelineNames {
   return { hypotheses, actions };
 }
 
-/** One line of the timeline, in plain words. */
-export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NAMES): string {
+/** One line of the timeline: plain words, with the people it names kept apart (see `RichText`). */
+export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NAMES): RichText {
   const hypothesis = (id: string) =>
     names.hypotheses.has(id) ? ` "${quote(names.hypotheses.get(id) ?? '')}"` : '';
   const action = (id: string) => (names.actions.has(id) ? ` "${quote(names.actions.get(id) ?? '')}"` : '');
+  const who = (user: UserId) => ({ user });
   switch (event.type) {
     case 'IncidentOpened':
-      return `Opened INC-${event.number} "${event.title}" (severity ${event.severity}${event.drill ? ', drill' : ''})`;
+      return [
+        `Opened INC-${event.number} "${event.title}" (severity ${event.severity}${event.drill ? ', drill' : ''})`,
+      ];
     case 'RoleAssigned':
-      return `<@${event.userId}> became ${event.role}${event.previous ? ` (after <@${event.previous}>)` : ''}`;
+      return [
+        who(event.userId),
+        ` became ${event.role}`,
+        ...(event.previous ? [' (after ', who(event.previous), ')'] : []),
+      ];
     case 'RoleReleased':
-      return `<@${event.userId}> released ${event.role}`;
+      return [who(event.userId), ` released ${event.role}`];
     case 'SeverityChanged':
-      return `Severity ${event.from} → ${event.to}: ${event.reason}`;
+      return [`Severity ${event.from} → ${event.to}: ${event.reason}`];
     case 'HoldLifted':
-      return `Diagnosis hold lifted early: ${event.reason}`;
+      return [`Diagnosis hold lifted early: ${event.reason}`];
     case 'HoldEnded':
-      return 'Diagnosis hold ended';
+      return ['Diagnosis hold ended'];
     case 'HypothesisProposed':
-      return `Hypothesis: ${quote(event.text)}`;
+      return [`Hypothesis: ${quote(event.text)}`];
     case 'HypothesisUpdated':
-      return `Hypothesis${hypothesis(event.hypothesisId)} ${event.status.replace('_', ' ')}${event.evidence ? `: ${quote(event.evidence)}` : ''}`;
+      return [
+        `Hypothesis${hypothesis(event.hypothesisId)} ${event.status.replace('_', ' ')}${event.evidence ? `: ${quote(event.evidence)}` : ''}`,
+      ];
     case 'HypothesisWithdrawn':
-      return `Confirmed hypothesis${hypothesis(event.hypothesisId)} withdrawn: ${event.reason}`;
+      return [`Confirmed hypothesis${hypothesis(event.hypothesisId)} withdrawn: ${event.reason}`];
     case 'ActionProposed':
-      return `Action proposed during the hold: ${quote(event.text)} (owner <@${event.owner}>)`;
+      return [`Action proposed during the hold: ${quote(event.text)} (owner `, who(event.owner), ')'];
     case 'ActionStarted':
-      return `Action started: ${quote(event.text)} (owner <@${event.owner}>)`;
+      return [`Action started: ${quote(event.text)} (owner `, who(event.owner), ')'];
     case 'ActionCompleted':
-      return `Action${action(event.actionId)} done${event.outcome ? `: ${quote(event.outcome)}` : ''}`;
+      return [`Action${action(event.actionId)} done${event.outcome ? `: ${quote(event.outcome)}` : ''}`];
     case 'ActionAbandoned':
-      return `Action${action(event.actionId)} abandoned: ${event.reason}`;
+      return [`Action${action(event.actionId)} abandoned: ${event.reason}`];
     case 'ActionReassigned':
-      return `Action${action(event.actionId)} handed from <@${event.from}> to <@${event.to}>`;
+      return [`Action${action(event.actionId)} handed from `, who(event.from), ' to ', who(event.to)];
     case 'DecisionRecorded':
-      return `Decision: ${event.what} (because ${event.why}; would change our mind: ${event.wouldChangeOurMind})`;
+      return [
+        `Decision: ${event.what} (because ${event.why}; would change our mind: ${event.wouldChangeOurMind})`,
+      ];
     case 'NoteAdded':
-      return `Note: ${quote(event.text)}`;
+      return [`Note: ${quote(event.text)}`];
     case 'MessageCaptured':
-      return `<@${event.author}> said: ${quote(event.text)}`;
+      return [who(event.author), ` said: ${quote(event.text)}`];
     case 'StatusChanged':
-      return `Status ${event.from} → ${event.to}${event.note ? `: ${event.note}` : ''}`;
+      return [`Status ${event.from} → ${event.to}${event.note ? `: ${event.note}` : ''}`];
     case 'IncidentEscalated':
-      return 'Escalated to the senior engineer and the VP of Engineering';
+      return ['Escalated to the senior engineer and the VP of Engineering'];
     case 'StakeholderUpdatePosted':
-      return `Stakeholder update posted: ${quote(event.text)}`;
+      return [`Stakeholder update posted: ${quote(event.text)}`];
     case 'UpdateNudged':
-      return 'Stakeholder update was due; nudged';
+      return ['Stakeholder update was due; nudged'];
     case 'UpdateNudgeSnoozed':
-      return 'Update nudge snoozed';
+      return ['Update nudge snoozed'];
     case 'IncidentResolved':
-      return `Resolved: ${event.summary}`;
+      return [`Resolved: ${event.summary}`];
     case 'IncidentReopened':
-      return `Reopened: ${event.reason}`;
+      return [`Reopened: ${event.reason}`];
     case 'PostmortemReminded':
-      return `Postmortem reminder ${event.n}${event.overdue ? ' (overdue)' : ''}`;
+      return [`Postmortem reminder ${event.n}${event.overdue ? ' (overdue)' : ''}`];
     case 'PostmortemRecorded':
-      return 'Postmortem recorded with three follow-ups';
+      return ['Postmortem recorded with three follow-ups'];
     case 'FollowUpReminded':
-      return `Follow-up reminder (${event.which})`;
+      return [`Follow-up reminder (${event.which})`];
     case 'FollowUpCompleted':
-      return 'Follow-up done';
+      return ['Follow-up done'];
     case 'FollowUpDropped':
-      return `Follow-up dropped: ${event.reason}`;
+      return [`Follow-up dropped: ${event.reason}`];
   }
 }

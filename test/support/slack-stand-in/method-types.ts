@@ -1,9 +1,12 @@
 import type { Workspace } from './workspace.js';
 
-/** A Slack-style refusal: answered as HTTP 200 `{ok:false, error}`. */
+/** A Slack-style refusal: answered as HTTP 200 `{ok:false, error}`, with Slack's pointers at the fields when it has them. */
 export class SlackApiError extends Error {
-  constructor(readonly error: string) {
-    super(error);
+  constructor(
+    readonly error: string,
+    readonly messages: readonly string[] = [],
+  ) {
+    super(messages.length > 0 ? `${error}: ${messages.join('; ')}` : error);
   }
 }
 

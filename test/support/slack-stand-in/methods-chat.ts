@@ -1,3 +1,4 @@
+import { acceptMessage } from './limits.js';
 import { type MethodHandler, required, SlackApiError, text } from './method-types.js';
 import { channelJson, findChannel, messageJson } from './methods-conversations.js';
 import type { Workspace } from './workspace.js';
@@ -18,6 +19,7 @@ export const chatMethods: Record<string, MethodHandler> = {
   'chat.postMessage': (args, { workspace }) => {
     const channel = targetChannel(workspace, required(args, 'channel'));
     if (!text(args, 'text') && !args.blocks) throw new SlackApiError('no_text');
+    acceptMessage(args);
     const message = workspace.addMessage(channel.id, {
       user: workspace.botUserId,
       text: text(args, 'text'),
@@ -38,6 +40,7 @@ export const chatMethods: Record<string, MethodHandler> = {
     const message = workspace.message(channel.id, required(args, 'ts'));
     if (!message) throw new SlackApiError('message_not_found');
     if (message.user !== workspace.botUserId) throw new SlackApiError('cant_update_message');
+    acceptMessage(args);
     if (args.text !== undefined) message.text = text(args, 'text');
     if (args.blocks !== undefined) message.blocks = args.blocks;
     return { channel: channel.id, ts: message.ts, text: message.text, message: messageJson(message) };
@@ -53,6 +56,8 @@ export const chatMethods: Record<string, MethodHandler> = {
   'chat.postEphemeral': (args, { workspace }) => {
     targetChannel(workspace, required(args, 'channel'));
     if (!workspace.user(required(args, 'user'))) throw new SlackApiError('user_not_found');
+    if (!text(args, 'text') && !args.blocks) throw new SlackApiError('no_text');
+    acceptMessage(args);
     return { message_ts: workspace.newId('E').toLowerCase() };
   },
 

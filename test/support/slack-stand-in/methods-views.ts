@@ -1,9 +1,12 @@
+import { acceptView } from './limits.js';
 import { type Args, type MethodHandler, required, SlackApiError, text } from './method-types.js';
 import type { Workspace } from './workspace.js';
 
+/** The view argument, refused as Slack refuses it when it breaks a Block Kit limit. */
 function viewArg(args: Args): Record<string, unknown> {
   const view = args.view;
   if (view === null || typeof view !== 'object') throw new SlackApiError('invalid_arguments');
+  acceptView(view);
   return view as Record<string, unknown>;
 }
 

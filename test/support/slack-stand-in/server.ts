@@ -160,8 +160,10 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     try {
       return { status: 200, headers: {}, response: { ok: true, ...handler(args, { workspace, origin }) } };
     } catch (error) {
-      if (error instanceof SlackApiError)
-        return { status: 200, headers: {}, response: { ok: false, error: error.error } };
+      if (error instanceof SlackApiError) {
+        const metadata = error.messages.length > 0 ? { response_metadata: { messages: error.messages } } : {};
+        return { status: 200, headers: {}, response: { ok: false, error: error.error, ...metadata } };
+      }
       throw error;
     }
   }

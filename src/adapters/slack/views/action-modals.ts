@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
+import { clipMrkdwn, plainText } from './format.js';
 
 export const ADD_ACTION_MODAL = 'action.add';
 export const UPDATE_ACTION_MODAL = 'action.update';
@@ -21,8 +22,8 @@ const modal = (
   type: 'modal',
   callback_id: callbackId,
   private_metadata: JSON.stringify(metadata),
-  title: { type: 'plain_text', text: title },
-  submit: { type: 'plain_text', text: submit },
+  title: plainText(title, 24),
+  submit: plainText(submit, 24),
   close: { type: 'plain_text', text: 'Cancel' },
   blocks,
 });
@@ -53,7 +54,7 @@ export const addActionModal = (metadata: { incidentId: string }, actor: string):
 export function updateActionModal(metadata: ActionMetadata, actionText: string): View {
   const context: KnownBlock = {
     type: 'context',
-    elements: [{ type: 'plain_text', text: actionText.slice(0, 2000) }],
+    elements: [plainText(actionText, 2000)],
   };
   switch (metadata.op) {
     case 'done':
@@ -77,7 +78,7 @@ export function updateActionModal(metadata: ActionMetadata, actionText: string):
 /** Shown in place of the form when the action was kept as proposed (the diagnosis hold). */
 export const noticeView = (title: string, text: string): View => ({
   type: 'modal',
-  title: { type: 'plain_text', text: title },
+  title: plainText(title, 24),
   close: { type: 'plain_text', text: 'OK' },
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clipMrkdwn(text, 3000) } }],
 });

@@ -1,5 +1,5 @@
 import type { View } from '@slack/types';
-import { escapeMrkdwn } from './format.js';
+import { inline } from './format.js';
 
 export const DROP_FOLLOW_UP_MODAL = 'followup.drop';
 
@@ -13,7 +13,7 @@ export function dropFollowUpModal(metadata: { incidentId: string; followUpId: st
     submit: { type: 'plain_text', text: 'Drop it' },
     close: { type: 'plain_text', text: 'Keep it' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `*${escapeMrkdwn(title)}*` } },
+      { type: 'section', text: { type: 'mrkdwn', text: `*${inline(title, 2000)}*` } },
       {
         type: 'input',
         block_id: 'reason',

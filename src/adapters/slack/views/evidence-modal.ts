@@ -1,4 +1,5 @@
 import type { View } from '@slack/types';
+import { plainText } from './format.js';
 
 export const EVIDENCE_MODAL = 'hypothesis.evidence';
 
@@ -31,7 +32,7 @@ export function evidenceModal(metadata: EvidenceMetadata, hypothesisText: string
     submit: { type: 'plain_text', text: wording.submit },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: hypothesisText.slice(0, 2000) }] },
+      { type: 'context', elements: [plainText(hypothesisText, 2000)] },
       {
         type: 'input',
         block_id: 'text',

@@ -1,10 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { Action, Hypothesis, OpenedIncident } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, userMention } from './format.js';
+import { clip, inline, OPTION_VALUE_MAX, userMention } from './format.js';
 
 /** How many hypotheses and actions the header lists before summarising the rest. */
 export const HEADER_LIST_LIMIT = 6;
-const SECTION_TEXT_MAX = 3000;
+/**
+ * How much of each listed hypothesis or action the header shows. Twelve full 3,000-character
+ * sections would pass Slack's per-section limit yet fail the message (~12,000 characters of blocks);
+ * `status` and the postmortem have the whole text.
+ */
+const ITEM_SHOWN = 500;
 
 const HYPOTHESIS_ORDER: Readonly<Record<Hypothesis['status'], number>> = {
   confirmed: 0,
@@ -81,7 +86,7 @@ export function workBlocks(state: OpenedIncident, command: string): KnownBlock[]
 function hypothesisBlock(h: Hypothesis, index: number): KnownBlock {
   const option = (status: string, text: string) => ({
     text: { type: 'plain_text' as const, text },
-    value: `${status}|${h.id}`,
+    value: clip(`${status}|${h.id}`, OPTION_VALUE_MAX),
   });
   const options =
     h.status === 'confirmed'
@@ -96,7 +101,7 @@ function hypothesisBlock(h: Hypothesis, index: number): KnownBlock {
     block_id: `hypothesis.${index}`,
     text: {
       type: 'mrkdwn',
-      text: clip(`• ${escapeMrkdwn(h.text)} (${HYPOTHESIS_MARK[h.status]})`, SECTION_TEXT_MAX),
+      text: `• ${inline(h.text, ITEM_SHOWN)} (${HYPOTHESIS_MARK[h.status]})`,
     },
     accessory: { type: 'overflow', action_id: MARK_HYPOTHESIS_ACTION, options },
   };
@@ -105,7 +110,7 @@ function hypothesisBlock(h: Hypothesis, index: number): KnownBlock {
 function actionBlock(a: Action, index: number): KnownBlock {
   const option = (op: string, text: string) => ({
     text: { type: 'plain_text' as const, text },
-    value: `${op}|${a.id}`,
+    value: clip(`${op}|${a.id}`, OPTION_VALUE_MAX),
   });
   const options = [
     ...(a.status === 'proposed' ? [option('start', 'Start now')] : [option('done', 'Done…')]),
@@ -118,7 +123,7 @@ function actionBlock(a: Action, index: number): KnownBlock {
     block_id: `action.${index}`,
     text: {
       type: 'mrkdwn',
-      text: clip(`• ${escapeMrkdwn(a.text)}: ${userMention(a.owner)}${proposed}`, SECTION_TEXT_MAX),
+      text: `• ${inline(a.text, ITEM_SHOWN)}: ${userMention(a.owner)}${proposed}`,
     },
     accessory: { type: 'overflow', action_id: MARK_ACTION_ACTION, options },
   };

@@ -10,7 +10,7 @@ import {
   type TimerPolicy,
   timersFor,
 } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, slackDate, userMention } from './format.js';
+import { FIELD_TEXT_MAX, inline, plainText, slackDate, userMention } from './format.js';
 import { workBlocks } from './header-work.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { RECORD_POSTMORTEM_ACTION } from './postmortem-messages.js';
@@ -48,12 +48,10 @@ export interface HeaderMessage {
 export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessage {
   const ref = incidentRef(state.number);
   const drill = state.drill ? '[DRILL] ' : '';
-  const text = `${drill}${ref} ${state.title}: ${statusLabel(state.status)}, severity ${severityLabel(state.severity)}`;
+  // The fallback is what notifications show: escaped like the blocks, the title cut to a line.
+  const text = `${drill}${ref} ${inline(state.title, TITLE_SHOWN)}: ${statusLabel(state.status)}, severity ${severityLabel(state.severity)}`;
   const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      text: { type: 'plain_text', text: clip(`${drill}${ref} · ${state.title}`, 150), emoji: true },
-    },
+    { type: 'header', text: { ...plainText(`${drill}${ref} · ${state.title}`, 150), emoji: true } },
     {
       type: 'section',
       block_id: 'summary',
@@ -62,7 +60,7 @@ export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessa
         { type: 'mrkdwn', text: `*Status*\n${statusLabel(state.status)}` },
         {
           type: 'mrkdwn',
-          text: `*Service*\n${state.service ? escapeMrkdwn(state.service) : 'Not named yet'}`,
+          text: `*Service*\n${state.service ? inline(state.service, SERVICE_SHOWN) : 'Not named yet'}`,
         },
         { type: 'mrkdwn', text: `*Diagnosis hold*\n${holdLine(state)}` },
       ],
@@ -89,6 +87,10 @@ export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessa
   ];
   return { text, blocks };
 }
+
+/** How much of the title the fallback shows, and of the service its field shows (under Slack's 2,000). */
+const TITLE_SHOWN = 300;
+const SERVICE_SHOWN = Math.min(200, FIELD_TEXT_MAX);
 
 function holdLine(state: Opened): string {
   if (!('hold' in state)) return 'Over';

@@ -1,4 +1,5 @@
 import { type OpenedIncident, permits, ROLES } from '../../../domain/index.js';
+import { inline } from './format.js';
 import { incidentRef, ROLE_LABELS } from './labels.js';
 
 /** Where the person asked, when it was an incident channel: the help says what they can do there. */
@@ -9,8 +10,9 @@ export interface HelpContext {
 
 /** The reply to `/incident help`, and to any word the bot does not know. */
 export function helpText(command: string, unknownWord?: string, context?: HelpContext): string {
+  // The unknown word is whatever was typed: escaped, and its backticks dropped so it stays in its code span.
   const intro = unknownWord
-    ? `I don't know \`${command} ${unknownWord}\`. Here is what I can do:`
+    ? `I don't know \`${command} ${inline(unknownWord.replace(/`/g, ''), 100)}\`. Here is what I can do:`
     : 'Here is what I can do:';
   return [
     intro,
@@ -23,17 +25,18 @@ export function helpText(command: string, unknownWord?: string, context?: HelpCo
 export const hereHelp = (command: string, state: OpenedIncident, userId: string): string =>
   here(command, state, userId).join('\n');
 
+// Placeholders are written escaped: a bare `<title>` is a Slack control sequence, not text.
 const general = (command: string) => [
-  `• \`${command} open <title>\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
+  `• \`${command} open &lt;title&gt;\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
   `• \`${command} stats\`: how incident response went over the last 30 and 90 days`,
   `• \`${command} help\`: this list`,
   'In an incident channel:',
   `• \`${command} status\`: the incident at a glance, just for you`,
-  `• \`${command} hypothesis <text>\`: propose a cause`,
-  `• \`${command} action <text> [@owner]\`: start an action (kept as proposed during the diagnosis hold)`,
-  `• \`${command} note <text>\`: add a note to the timeline`,
+  `• \`${command} hypothesis &lt;text&gt;\`: propose a cause`,
+  `• \`${command} action &lt;text&gt; [@owner]\`: start an action (kept as proposed during the diagnosis hold)`,
+  `• \`${command} note &lt;text&gt;\`: add a note to the timeline`,
   `• \`${command} decision\`: record what we chose, why, and what would change our mind`,
-  `• \`${command} severity SEV1..SEV4 <reason>\`: change the severity`,
+  `• \`${command} severity SEV1..SEV4 &lt;reason&gt;\`: change the severity`,
   `• \`${command} update\`: draft and post a stakeholder update`,
   `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,

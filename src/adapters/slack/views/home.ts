@@ -1,7 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
 import { type FollowUp, type OpenedIncident, ROLES } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, mrkdwnSection, slackDate, userMention } from './format.js';
+import { channelMention, inline, mrkdwnSection, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
 
@@ -47,7 +47,7 @@ export function renderHome(
       .filter((a) => a.owner === viewer && (a.status === 'in_progress' || a.status === 'proposed'))
       .map(
         (a) =>
-          `${escapeMrkdwn(clip(a.text, 150))} (*${incidentRef(i.number)}*${a.status === 'proposed' ? ', proposed' : ''})`,
+          `${inline(a.text, 150)} (*${incidentRef(i.number)}*${a.status === 'proposed' ? ', proposed' : ''})`,
       ),
   );
   const shown = visible.slice(0, HOME_INCIDENT_LIMIT);
@@ -94,7 +94,7 @@ export function renderHome(
     { type: 'divider' },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Or from any channel: \`${command} open <title>\`.` }],
+      elements: [{ type: 'mrkdwn', text: `Or from any channel: \`${command} open &lt;title&gt;\`.` }],
     },
   ];
   return { type: 'home', blocks };
@@ -120,11 +120,11 @@ function followUpSection(followUps: NonNullable<HomeExtras['followUps']>): Known
 }
 
 const text = mrkdwnSection;
-const channel = (i: StoredIncident): string => (i.channelId ? ` in <#${i.channelId}>` : '');
+const channel = (i: StoredIncident): string => (i.channelId ? ` in ${channelMention(i.channelId)}` : '');
 
 function incidentLine(incident: Visible): string {
   const state = incident.state;
   const commander = state.roles.commander ? userMention(state.roles.commander) : 'no commander yet';
   const drill = state.drill ? ' · drill' : '';
-  return `*${incidentRef(state.number)}* ${escapeMrkdwn(state.title)}${channel(incident)}\n${severityLabel(state.severity)} · ${statusLabel(state.status)} · ${commander} · opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}${drill}`;
+  return `*${incidentRef(state.number)}* ${inline(state.title, 300)}${channel(incident)}\n${severityLabel(state.severity)} · ${statusLabel(state.status)} · ${commander} · opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}${drill}`;
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
+import { clip, clipMrkdwn } from './format.js';
 import { triageBlocks } from './triage-blocks.js';
 
 export const OPEN_MODAL = 'incident.open';
@@ -17,6 +18,10 @@ export interface OpenModalValues {
   readonly flags: readonly ('private' | 'drill')[];
 }
 
+/** The inputs' limits; a re-shown form's values are cut to them, or Slack refuses the form. */
+const TITLE_MAX_LENGTH = 150;
+const SERVICE_MAX_LENGTH = 80;
+
 const FLAG_OPTIONS = [
   { value: 'private', text: 'Private (security): private channel, never announced' },
   { value: 'drill', text: 'Drill: practice, labelled as such, left out of the figures' },
@@ -27,7 +32,13 @@ export function openModal(metadata: OpenModalMetadata, values?: OpenModalValues,
   const option = (value: string, text: string) => ({ value, text: { type: 'plain_text' as const, text } });
   const blocks: KnownBlock[] = [
     ...(warning
-      ? [{ type: 'section' as const, block_id: 'warning', text: { type: 'mrkdwn' as const, text: warning } }]
+      ? [
+          {
+            type: 'section' as const,
+            block_id: 'warning',
+            text: { type: 'mrkdwn' as const, text: clipMrkdwn(warning, 3000) },
+          },
+        ]
       : []),
     {
       type: 'input',
@@ -36,8 +47,8 @@ export function openModal(metadata: OpenModalMetadata, values?: OpenModalValues,
       element: {
         type: 'plain_text_input',
         action_id: 'text',
-        max_length: 150,
-        ...(values ? { initial_value: values.title } : {}),
+        max_length: TITLE_MAX_LENGTH,
+        ...(values ? { initial_value: clip(values.title, TITLE_MAX_LENGTH) } : {}),
         placeholder: { type: 'plain_text', text: 'Checkout errors spiking' },
       },
     },
@@ -49,8 +60,8 @@ export function openModal(metadata: OpenModalMetadata, values?: OpenModalValues,
       element: {
         type: 'plain_text_input',
         action_id: 'text',
-        max_length: 80,
-        ...(values?.service ? { initial_value: values.service } : {}),
+        max_length: SERVICE_MAX_LENGTH,
+        ...(values?.service ? { initial_value: clip(values.service, SERVICE_MAX_LENGTH) } : {}),
       },
     },
     ...triageBlocks(values?.answers),

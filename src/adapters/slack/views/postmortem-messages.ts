@@ -8,12 +8,17 @@ import {
   type ResolvedIncident,
 } from '../../../domain/index.js';
 import {
+  channelMention,
   clip,
   contextLine,
-  escapeMrkdwn,
+  inline,
+  inlineRich,
   mrkdwnSection,
+  paragraph,
+  plainText,
   type SlackMessage,
   slackDate,
+  slackMessage,
   userMention,
 } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
@@ -24,6 +29,15 @@ export const FOLLOW_UP_DROP_ACTION = 'followup.drop';
 
 /** Timeline lines shown in the summary message; the file has every one. */
 const TIMELINE_PREVIEW = 8;
+/**
+ * How much of each piece of people's text these messages show. A message fails past ~12,000
+ * characters of blocks, so the pieces share that: the file and the incident channel have the rest.
+ */
+const TITLE_SHOWN = 300;
+const SUMMARY_SHOWN = 1500;
+const ENTRY_SHOWN = 300;
+const ANSWER_SHOWN = 2000;
+const FOLLOW_UP_SHOWN = 300;
 
 const ms = (value: number | null): string => (value === null ? '—' : duration(value));
 
@@ -39,8 +53,8 @@ export function resolutionMessage(
   const postmortem = postmortemDueAt
     ? ` The postmortem is due ${slackDate(postmortemDueAt, '{date_short_pretty} at {time}')}; its draft is on its way.`
     : ' No postmortem was asked for.';
-  const text = `:white_check_mark: ${incidentRef(state.number)} resolved by ${userMention(r.by)}: ${escapeMrkdwn(r.summary)}.${impact}${postmortem}`;
-  return { text, blocks: [mrkdwnSection(text)] };
+  const text = `:white_check_mark: ${incidentRef(state.number)} resolved by ${userMention(r.by)}: ${paragraph(r.summary, SUMMARY_SHOWN)}.${impact}${postmortem}`;
+  return slackMessage(text, [mrkdwnSection(text)]);
 }
 
 /** The button that opens the postmortem modal, wherever the incident is talked about. */
@@ -71,97 +85,96 @@ export function postmortemSummaryMessage(
 ): SlackMessage {
   const ref = `${incidentRef(draft.number)}${draft.drill ? ' (drill)' : ''}`;
   const p = draft.process;
-  const text = `Postmortem draft for ${ref}: ${draft.title}`;
+  const title = inline(draft.title, TITLE_SHOWN);
+  const text = `Postmortem draft for ${ref}: ${title}`;
   const keyTimes = draft.keyTimes
     .map((k) => `• ${k.label}: ${k.at ? slackDate(k.at, '{date_short_pretty} {time}') : '—'}`)
     .join('\n');
   const timeline = draft.timeline
     .slice(0, TIMELINE_PREVIEW)
-    .map(
-      (e) =>
-        `• ${slackDate(e.at)} ${e.who === 'system' ? 'bot' : userMention(e.who)}: ${escapeMrkdwn(e.what)}`,
-    );
+    .map((e) => `• ${slackDate(e.at)} ${userMention(e.who)}: ${inlineRich(e.parts, ENTRY_SHOWN)}`);
   if (draft.timeline.length > TIMELINE_PREVIEW)
     timeline.push(`…and ${draft.timeline.length - TIMELINE_PREVIEW} more entries in the full draft below.`);
-  return {
-    text,
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: clip(`Postmortem draft: ${ref}`, 150) } },
-      mrkdwnSection(
-        `*${escapeMrkdwn(draft.title)}*${channelId ? ` · <#${channelId}>` : ''}\n${escapeMrkdwn(draft.summary)}`,
-      ),
-      {
-        type: 'section',
-        fields: [
-          { type: 'mrkdwn', text: `*Severity*\n${severityLabel(draft.severity)}` },
-          { type: 'mrkdwn', text: `*Duration*\n${ms(draft.durationMs)}` },
-          { type: 'mrkdwn', text: `*Time to commander*\n${ms(p.timeToCommanderMs)}` },
-          { type: 'mrkdwn', text: `*Escalated*\n${p.escalatedAt ? slackDate(p.escalatedAt) : 'No'}` },
-          {
-            type: 'mrkdwn',
-            text: `*Diagnosis hold*\n${p.holdRespected === null ? 'None' : p.holdRespected ? 'Respected' : 'Not respected'}`,
-          },
-          {
-            type: 'mrkdwn',
-            text: `*Stakeholder updates*\n${p.updatesPosted}, longest gap ${ms(p.longestUpdateGapMs)}`,
-          },
-        ],
-      },
-      mrkdwnSection(`*Key times*\n${keyTimes}`),
-      mrkdwnSection(
-        `*What we learned*\n• Confirmed: ${draft.hypothesesConfirmed.map((h) => escapeMrkdwn(h.text)).join('; ') || 'nothing confirmed'}\n• Ruled out: ${draft.hypothesesRuledOut.length}\n• Decisions: ${draft.decisions.length}\n• Actions: ${draft.actions.length}`,
-      ),
-      mrkdwnSection(`*Timeline* (${draft.timeline.length} entries)\n${timeline.join('\n')}`),
-      mrkdwnSection(
-        `*Agenda (blameless)*\n${AGENDA.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nThen agree exactly three follow-ups, ranked by impact.`,
-      ),
-      recordPostmortemButton(incidentId),
-      contextLine('The complete draft, with every section, is the Markdown file in this thread.'),
-    ],
-  };
+  return slackMessage(text, [
+    { type: 'header', text: plainText(`Postmortem draft: ${ref}`, 150) },
+    mrkdwnSection(
+      `*${title}*${channelId ? ` · ${channelMention(channelId)}` : ''}\n${paragraph(draft.summary, SUMMARY_SHOWN)}`,
+    ),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Severity*\n${severityLabel(draft.severity)}` },
+        { type: 'mrkdwn', text: `*Duration*\n${ms(draft.durationMs)}` },
+        { type: 'mrkdwn', text: `*Time to commander*\n${ms(p.timeToCommanderMs)}` },
+        { type: 'mrkdwn', text: `*Escalated*\n${p.escalatedAt ? slackDate(p.escalatedAt) : 'No'}` },
+        {
+          type: 'mrkdwn',
+          text: `*Diagnosis hold*\n${p.holdRespected === null ? 'None' : p.holdRespected ? 'Respected' : 'Not respected'}`,
+        },
+        {
+          type: 'mrkdwn',
+          text: `*Stakeholder updates*\n${p.updatesPosted}, longest gap ${ms(p.longestUpdateGapMs)}`,
+        },
+      ],
+    },
+    mrkdwnSection(`*Key times*\n${keyTimes}`),
+    mrkdwnSection(
+      `*What we learned*\n• Confirmed: ${draft.hypothesesConfirmed.map((h) => inline(h.text, ENTRY_SHOWN)).join('; ') || 'nothing confirmed'}\n• Ruled out: ${draft.hypothesesRuledOut.length}\n• Decisions: ${draft.decisions.length}\n• Actions: ${draft.actions.length}`,
+    ),
+    mrkdwnSection(`*Timeline* (${draft.timeline.length} entries)\n${timeline.join('\n')}`),
+    mrkdwnSection(
+      `*Agenda (blameless)*\n${AGENDA.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nThen agree exactly three follow-ups, ranked by impact.`,
+    ),
+    recordPostmortemButton(incidentId),
+    contextLine('The complete draft, with every section, is the Markdown file in this thread.'),
+  ]);
 }
 
 /** The postmortem as recorded: the answers and the three follow-ups, each with done / drop. */
 export function postmortemRecordMessage(state: ClosedIncident, incidentId: string): SlackMessage {
   const ref = incidentRef(state.number);
   const a = state.postmortem.answers;
+  // One section per answer, so a long answer is cut on its own instead of cutting the ones after it.
   const answers = [
     [AGENDA[0], a.whatHappened],
     [AGENDA[1], a.whyNotDetectedSooner],
     [AGENDA[2], a.whyResponseTookSoLong],
     [AGENDA[3], a.whatWeChange],
-  ]
-    .map(([q, answer]) => `*${q}*\n${escapeMrkdwn(answer ?? '')}`)
-    .join('\n');
-  return {
-    text: `Postmortem recorded for ${ref}: ${state.title}`,
-    blocks: [
-      mrkdwnSection(
-        `:white_check_mark: *Postmortem recorded for ${ref}: ${escapeMrkdwn(state.title)}* by ${userMention(state.postmortem.by)}. The incident is closed.`,
-      ),
-      mrkdwnSection(answers),
-      mrkdwnSection('*Follow-ups*'),
-      ...[...state.followUps].sort((x, y) => x.rank - y.rank).flatMap((f) => followUpBlocks(incidentId, f)),
-    ],
-  };
+  ].map(([q, answer]) => mrkdwnSection(`*${q}*\n${paragraph(answer ?? '', ANSWER_SHOWN)}`));
+  const followUps = [...state.followUps].sort((x, y) => x.rank - y.rank);
+  const title = inline(state.title, TITLE_SHOWN);
+  return slackMessage(`Postmortem recorded for ${ref}: ${title}`, [
+    mrkdwnSection(
+      `:white_check_mark: *Postmortem recorded for ${ref}: ${title}* by ${userMention(state.postmortem.by)}. The incident is closed.`,
+    ),
+    ...answers,
+    mrkdwnSection('*Follow-ups*'),
+    ...followUps.slice(0, RECORD_FOLLOW_UPS).flatMap((f) => followUpBlocks(incidentId, f)),
+    ...(followUps.length > RECORD_FOLLOW_UPS
+      ? [contextLine(`…and ${followUps.length - RECORD_FOLLOW_UPS} more follow-ups.`)]
+      : []),
+  ]);
 }
+
+/** The domain records exactly three; more would only come from a bug, and must not break the message. */
+const RECORD_FOLLOW_UPS = 5;
 
 /** One follow-up with its state and, while open, the buttons its owner needs. */
 export function followUpBlocks(incidentId: string, followUp: FollowUp, prefix = ''): KnownBlock[] {
   const state =
     followUp.status === 'open'
-      ? `due ${followUp.due}`
+      ? `due ${inline(followUp.due, 30)}`
       : followUp.status === 'done'
         ? 'done'
-        : `dropped: ${escapeMrkdwn(followUp.dropReason ?? '')}`;
-  const text = `${prefix}#${followUp.rank} ${escapeMrkdwn(followUp.title)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
+        : `dropped: ${inline(followUp.dropReason ?? '', FOLLOW_UP_SHOWN)}`;
+  const text = `${prefix}#${followUp.rank} ${inline(followUp.title, FOLLOW_UP_SHOWN)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
   if (followUp.status !== 'open') return [mrkdwnSection(text)];
   const value = `${incidentId}|${followUp.id}`;
   return [
     mrkdwnSection(text),
     {
       type: 'actions',
-      block_id: `followup.${followUp.id}`,
+      block_id: clip(`followup.${followUp.id}`, 255),
       elements: [
         {
           type: 'button',

@@ -2,7 +2,7 @@ import type { KnownBlock, View } from '@slack/types';
 import type { EarlierIncident } from '../../../app/commands/broke-before.js';
 import { AGENDA } from '../../../domain/drafts/postmortem.js';
 import type { PostmortemAnswers } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, userMention } from './format.js';
+import { clipMrkdwn, inline, plainText, userMention } from './format.js';
 import { incidentRef } from './labels.js';
 
 export const POSTMORTEM_MODAL = 'incident.postmortem';
@@ -31,7 +31,7 @@ export function postmortemModal(
     type: 'modal',
     callback_id: POSTMORTEM_MODAL,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: clip(`Postmortem ${incidentRef(incident.number)}`, 24) },
+    title: plainText(`Postmortem ${incidentRef(incident.number)}`, 24),
     submit: { type: 'plain_text', text: 'Record and close' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
@@ -102,12 +102,12 @@ function brokeBefore(service: string, earlier: readonly EarlierIncident[]): Know
   const lines = earlier.slice(0, 5).map((incident) => {
     if (!incident.visible)
       return '• An earlier private incident on this service (only the people who worked it can see it)';
-    const head = `• *${incidentRef(incident.number)}* ${escapeMrkdwn(incident.title)}`;
-    if (!incident.followUps) return `${head}: no postmortem recorded (${incident.status})`;
+    const head = `• *${incidentRef(incident.number)}* ${inline(incident.title, 200)}`;
+    if (!incident.followUps) return `${head}: no postmortem recorded (${inline(incident.status, 30)})`;
     const followUps = incident.followUps
       .map(
         (f) =>
-          `#${f.rank} ${escapeMrkdwn(f.title)} (${userMention(f.owner)}, ${f.status}${f.control ? ', control' : ''})`,
+          `#${f.rank} ${inline(f.title, 200)} (${userMention(f.owner)}, ${f.status}${f.control ? ', control' : ''})`,
       )
       .join('; ');
     return `${head}: ${followUps}`;
@@ -118,10 +118,8 @@ function brokeBefore(service: string, earlier: readonly EarlierIncident[]): Know
       block_id: 'broke-twice',
       text: {
         type: 'mrkdwn',
-        text: clip(
-          `:repeat: *${escapeMrkdwn(service)} broke before* in the last 90 days. What was promised then:\n${lines.join('\n')}\nAt least one follow-up below must be a *control* that prevents or detects this failure.`,
-          3000,
-        ),
+        // The rule is the point of this section: the list is cut, never the rule after it.
+        text: `${clipMrkdwn(`:repeat: *${inline(service, 200)} broke before* in the last 90 days. What was promised then:\n${lines.join('\n')}`, 2800)}\nAt least one follow-up below must be a *control* that prevents or detects this failure.`,
       },
     },
     { type: 'divider' },

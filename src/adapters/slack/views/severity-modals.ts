@@ -1,5 +1,6 @@
 import type { ModalView, View } from '@slack/types';
 import type { Severity } from '../../../domain/index.js';
+import { plainText } from './format.js';
 import { triageBlocks } from './triage-blocks.js';
 
 export const CLASSIFY_MODAL = 'severity.classify';
@@ -14,8 +15,8 @@ const frame = (
   type: 'modal',
   callback_id: callbackId,
   private_metadata: JSON.stringify(metadata),
-  title: { type: 'plain_text', text: title },
-  submit: { type: 'plain_text', text: submit },
+  title: plainText(title, 24),
+  submit: plainText(submit, 24),
   close: { type: 'plain_text', text: 'Cancel' },
 });
 

@@ -1,7 +1,11 @@
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
 import { ROLES } from '../../../domain/index.js';
-import { escapeMrkdwn, slackDate, userMention } from './format.js';
+import { inline, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+
+/** Each item is shown in part: the answer is a glance, not the record. */
+const TITLE_SHOWN = 300;
+const ITEM_SHOWN = 300;
 
 /** The private answer to `/incident status`: the incident at a glance. */
 export function renderStatus(incident: StoredIncident): string {
@@ -15,13 +19,13 @@ export function renderStatus(incident: StoredIncident): string {
     .slice(0, 3);
   const open = state.actions.filter((a) => a.status === 'in_progress' || a.status === 'proposed').slice(0, 5);
   return [
-    `*${incidentRef(state.number)}* ${escapeMrkdwn(state.title)}: ${statusLabel(state.status)}, severity ${severityLabel(state.severity)}, opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}`,
+    `*${incidentRef(state.number)}* ${inline(state.title, TITLE_SHOWN)}: ${statusLabel(state.status)}, severity ${severityLabel(state.severity)}, opened ${slackDate(state.openedAt, '{date_short_pretty} {time}')}`,
     roles,
     leading.length > 0
-      ? `Hypotheses: ${leading.map((h) => `${escapeMrkdwn(h.text)} (${h.status.replace('_', ' ')})`).join('; ')}`
+      ? `Hypotheses: ${leading.map((h) => `${inline(h.text, ITEM_SHOWN)} (${h.status.replace('_', ' ')})`).join('; ')}`
       : 'No hypotheses yet.',
     open.length > 0
-      ? `Actions: ${open.map((a) => `${escapeMrkdwn(a.text)} (${userMention(a.owner)}, ${a.status.replace('_', ' ')})`).join('; ')}`
+      ? `Actions: ${open.map((a) => `${inline(a.text, ITEM_SHOWN)} (${userMention(a.owner)}, ${a.status.replace('_', ' ')})`).join('; ')}`
       : 'No open actions.',
   ].join('\n');
 }

@@ -1,6 +1,15 @@
 import type { FollowUp, IncidentState } from '../../../domain/index.js';
 import { minutes } from '../../../domain/timer-policy.js';
-import { escapeMrkdwn, mrkdwnSection, type SlackMessage, slackDate, userMention } from './format.js';
+import {
+  channelMention,
+  inline,
+  mrkdwnSection,
+  paragraph,
+  type SlackMessage,
+  slackDate,
+  slackMessage,
+  userMention,
+} from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
 
@@ -11,8 +20,13 @@ export const DRAFT_UPDATE_ACTION = 'update.draft';
 export const SNOOZE_CHOICES = [15, 30, 60] as const;
 
 const LIST_LIMIT = 10;
+/** How much of people's text each message shows; the header and the timeline have the rest. */
+const TITLE_SHOWN = 300;
+const ITEM_SHOWN = 250;
+const UPDATE_SHOWN = 3000;
 
-const channelLink = (channelId: string | null): string => (channelId ? `<#${channelId}>` : 'its channel');
+const channelLink = (channelId: string | null): string =>
+  channelId ? channelMention(channelId) : 'its channel';
 
 /** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
 export function holdSummaryMessage(state: Opened): SlackMessage {
@@ -22,14 +36,12 @@ export function holdSummaryMessage(state: Opened): SlackMessage {
   const who = state.roles.commander ? userMention(state.roles.commander) : 'Whoever takes commander';
   const lines = [
     `*The diagnosis hold is over.* ${who}: choose what to act on. Proposed actions can be started from the header.`,
-    `*Hypotheses* (${live.length}):\n${bullets(live.map((h) => `${escapeMrkdwn(h.text)} _(${h.status.replace('_', ' ')})_`)) || '_none recorded_'}`,
-    `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${escapeMrkdwn(a.text)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
+    `*Hypotheses* (${live.length}):\n${bullets(live.map((h) => `${inline(h.text, ITEM_SHOWN)} _(${h.status.replace('_', ' ')})_`)) || '_none recorded_'}`,
+    `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${inline(a.text, ITEM_SHOWN)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
   ];
-  if (ruledOut.length > 0) lines.push(`*Ruled out*: ${ruledOut.map((h) => escapeMrkdwn(h.text)).join('; ')}`);
-  return {
-    text: `${incidentRef(state.number)}: the diagnosis hold is over`,
-    blocks: lines.map(mrkdwnSection),
-  };
+  if (ruledOut.length > 0)
+    lines.push(`*Ruled out*: ${ruledOut.map((h) => inline(h.text, ITEM_SHOWN)).join('; ')}`);
+  return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, lines.map(mrkdwnSection));
 }
 
 /** Posted in the incident channel when it escalates, paging the senior engineers invited to it. */
@@ -42,9 +54,9 @@ export function escalationPageMessage(
     seniors.length > 0
       ? `${seniors.map(userMention).join(' ')}: you are paged in.`
       : 'Nobody is configured to page (ESCALATION_SENIOR).';
-  return {
-    text: `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${minutes(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
-  };
+  return slackMessage(
+    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${minutes(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
+  );
 }
 
 /** The direct message to an executive: plain language, no jargon, what they would ask first. */
@@ -55,14 +67,14 @@ export function escalationBriefMessage(
 ): SlackMessage {
   const commander = state.roles.commander ? userMention(state.roles.commander) : 'nobody yet';
   const lines = [
-    `*${incidentRef(state.number)} has been escalated to you*: ${escapeMrkdwn(state.title)}`,
+    `*${incidentRef(state.number)} has been escalated to you*: ${inline(state.title, TITLE_SHOWN)}`,
     `• Severity: ${severityLabel(state.severity)}`,
     `• Unresolved for ${minutes(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
     `• Commander: ${commander}`,
     `• ${leadingLine(state)}`,
     `• Follow along in ${channelLink(channelId)}`,
   ];
-  return { text: lines.join('\n') };
+  return slackMessage(lines.join('\n'));
 }
 
 /** The nudge for a due stakeholder update, with the buttons to write it now or later. */
@@ -72,51 +84,47 @@ export function updateNudgeMessage(state: Opened, recipient: string | null): Sla
     ? `The last update went out ${slackDate(state.updates.lastPostedAt)}.`
     : 'No stakeholder update has gone out yet.';
   const text = `${who}: a stakeholder update for ${incidentRef(state.number)} is due. ${since}`;
-  return {
-    text,
-    blocks: [
-      mrkdwnSection(`:mega: ${text}`),
-      {
-        type: 'actions',
-        block_id: 'update.nudge',
-        elements: [
-          {
-            type: 'button',
-            action_id: DRAFT_UPDATE_ACTION,
-            text: { type: 'plain_text', text: 'Draft the update' },
-            style: 'primary',
-            value: 'draft',
-          },
-          ...SNOOZE_CHOICES.map((m) => ({
-            type: 'button' as const,
-            action_id: `${SNOOZE_NUDGE_ACTION}.${m}`,
-            text: { type: 'plain_text' as const, text: `Snooze ${m} min` },
-            value: String(m),
-          })),
-        ],
-      },
-    ],
-  };
+  return slackMessage(text, [
+    mrkdwnSection(`:mega: ${text}`),
+    {
+      type: 'actions',
+      block_id: 'update.nudge',
+      elements: [
+        {
+          type: 'button',
+          action_id: DRAFT_UPDATE_ACTION,
+          text: { type: 'plain_text', text: 'Draft the update' },
+          style: 'primary',
+          value: 'draft',
+        },
+        ...SNOOZE_CHOICES.map((m) => ({
+          type: 'button' as const,
+          action_id: `${SNOOZE_NUDGE_ACTION}.${m}`,
+          text: { type: 'plain_text' as const, text: `Snooze ${m} min` },
+          value: String(m),
+        })),
+      ],
+    },
+  ]);
 }
 
 /** A posted stakeholder update, as it reaches stakeholders and the incident channel. */
 export function stakeholderUpdateMessage(state: Opened, text: string, by: string): SlackMessage {
-  const title = `${state.drill ? '[DRILL] ' : ''}${incidentRef(state.number)} · ${escapeMrkdwn(state.title)}`;
-  return {
-    text: `Update on ${incidentRef(state.number)}: ${text}`,
-    blocks: [
-      mrkdwnSection(`:mega: *Update: ${title}*\n${escapeMrkdwn(text)}`),
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Posted by ${userMention(by)} · severity ${severityLabel(state.severity)}`,
-          },
-        ],
-      },
-    ],
-  };
+  const title = `${state.drill ? '[DRILL] ' : ''}${incidentRef(state.number)} · ${inline(state.title, TITLE_SHOWN)}`;
+  // The communicator's words are theirs, but still only words: a link or a mention in them is shown, not made.
+  return slackMessage(`Update on ${incidentRef(state.number)}: ${paragraph(text, UPDATE_SHOWN)}`, [
+    mrkdwnSection(`:mega: *Update: ${title}*`),
+    mrkdwnSection(paragraph(text, UPDATE_SHOWN)),
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `Posted by ${userMention(by)} · severity ${severityLabel(state.severity)}`,
+        },
+      ],
+    },
+  ]);
 }
 
 export function postmortemReminderMessage(
@@ -125,16 +133,16 @@ export function postmortemReminderMessage(
   dueAt: string,
   channelId: string | null,
 ): SlackMessage {
-  const ref = `${incidentRef(state.number)} (${escapeMrkdwn(state.title)})`;
+  const ref = `${incidentRef(state.number)} (${inline(state.title, TITLE_SHOWN)})`;
   const when =
     n === 1
       ? `is due ${slackDate(dueAt, '{date_short_pretty} at {time}')}`
       : n === 2
         ? 'is due now'
         : `is overdue since ${slackDate(dueAt, '{date_short_pretty} at {time}')}`;
-  return {
-    text: `:memo: The postmortem for ${ref} ${when}. Hold the meeting and record its answers and three follow-ups in ${channelLink(channelId)}.`,
-  };
+  return slackMessage(
+    `:memo: The postmortem for ${ref} ${when}. Hold the meeting and record its answers and three follow-ups in ${channelLink(channelId)}.`,
+  );
 }
 
 export function followUpReminderMessage(
@@ -143,9 +151,10 @@ export function followUpReminderMessage(
   followUp: FollowUp,
   which: 'before' | 'overdue',
 ): SlackMessage {
-  const when = which === 'before' ? `is due ${followUp.due}` : `was due ${followUp.due} and is still open`;
-  const text = `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${escapeMrkdwn(followUp.title)}", ${when}.`;
-  return { text, blocks: [mrkdwnSection(text), ...followUpBlocks(incidentId, followUp).slice(1)] };
+  const due = inline(followUp.due, 30);
+  const when = which === 'before' ? `is due ${due}` : `was due ${due} and is still open`;
+  const text = `:white_check_mark: Follow-up #${followUp.rank} from the ${incidentRef(state.number)} postmortem, "${inline(followUp.title, TITLE_SHOWN)}", ${when}.`;
+  return slackMessage(text, [mrkdwnSection(text), ...followUpBlocks(incidentId, followUp).slice(1)]);
 }
 
 function leadingLine(state: Opened): string {
@@ -153,7 +162,7 @@ function leadingLine(state: Opened): string {
   const testing = state.hypotheses.find((h) => h.status === 'testing');
   const leading = confirmed ?? testing;
   if (!leading) return 'No hypothesis is confirmed or being tested yet.';
-  return `${confirmed ? 'Confirmed cause' : 'Leading hypothesis (being tested)'}: ${escapeMrkdwn(leading.text)}`;
+  return `${confirmed ? 'Confirmed cause' : 'Leading hypothesis (being tested)'}: ${inline(leading.text, 500)}`;
 }
 
 function bullets(items: readonly string[]): string {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TimerKind, TimerSpec } from '../../../domain/index.js';
-import { clip, escapeMrkdwn, slackDate } from './format.js';
+import { clipMrkdwn, inline, slackDate } from './format.js';
 
 export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'hold-end': 'Diagnosis hold ends',
@@ -9,6 +9,9 @@ export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'postmortem-reminder': 'Postmortem reminder',
   'follow-up-reminder': 'Follow-up reminder',
 };
+
+/** A timer's effect can quote a follow-up's title: cut, so one timer cannot crowd out the rest. */
+const TIMER_LINE_SHOWN = 400;
 
 export type PlacedTimer = TimerSpec & { readonly fireAt: string };
 
@@ -28,12 +31,12 @@ export function renderTimers(timers: readonly PlacedTimer[], now: string, zone: 
         : ` (due ${localTime(timer.dueAt, zone)}; held for the recipient's working hours)`;
     lines.push(
       `*${TIMER_LABELS[timer.kind]}*: ${localTime(timer.fireAt, zone)}, ${fire.toRelative({ base }) ?? 'now'}${shifted}`,
-      `    _Why_: ${escapeMrkdwn(timer.rule)}`,
-      `    _Then_: ${escapeMrkdwn(timer.effect)}`,
-      `    _Cancelled by_: ${escapeMrkdwn(timer.cancelledBy)}`,
+      `    _Why_: ${inline(timer.rule, TIMER_LINE_SHOWN)}`,
+      `    _Then_: ${inline(timer.effect, TIMER_LINE_SHOWN)}`,
+      `    _Cancelled by_: ${inline(timer.cancelledBy, TIMER_LINE_SHOWN)}`,
     );
   }
-  return clip(lines.join('\n'), 3000);
+  return clipMrkdwn(lines.join('\n'), 3000);
 }
 
 /** The header's word on what fires next (`/incident timers` has the rest). */

@@ -6,11 +6,14 @@ import {
   stakeholderUpdateDraft,
   type TimerPolicy,
 } from '../../../domain/index.js';
+import { clip, plainText } from './format.js';
 import { incidentRef } from './labels.js';
 
 export const UPDATE_MODAL = 'incident.update';
 /** "When is the next update?" choices, in minutes; `cadence` leaves it to UPDATE_CADENCE. */
 export const NEXT_UPDATE_CHOICES = ['15', '30', '60', '120', 'cadence'] as const;
+/** The update's input takes this much; Slack refuses a form whose prefilled draft is longer. */
+const UPDATE_MAX_LENGTH = 3000;
 
 /**
  * The stakeholder update, prefilled with the domain's honest draft for the incident's stage. The
@@ -35,7 +38,7 @@ export function updateModal(
     type: 'modal',
     callback_id: UPDATE_MODAL,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: `Update on ${incidentRef(state.number)}` },
+    title: plainText(`Update on ${incidentRef(state.number)}`, 24),
     submit: { type: 'plain_text', text: 'Post update' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
@@ -51,8 +54,8 @@ export function updateModal(
           type: 'plain_text_input',
           action_id: 'text',
           multiline: true,
-          max_length: 3000,
-          initial_value: text,
+          max_length: UPDATE_MAX_LENGTH,
+          initial_value: clip(text, UPDATE_MAX_LENGTH),
         },
       },
       ...(state.private
