@@ -6,7 +6,7 @@ import {
   blockActionPayload,
   viewSubmissionPayload,
 } from '../support/slack-payloads.js';
-import { sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+import { sendEvent, sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const TEAM = 'T0001';
 const DANA = 'U0DANA';
@@ -39,24 +39,8 @@ describe('the App Home', () => {
         teamId: TEAM,
       }),
     );
-    const responseUrl = t.slack.responseUrl();
-    await sendSlashCommand(t.target, {
-      text: 'hypothesis Bad config push',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: row.channel_id ?? '',
-      responseUrl,
-    });
-    await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    const actionReply = t.slack.responseUrl();
-    await sendSlashCommand(t.target, {
-      text: 'action Revert the config push',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: row.channel_id ?? '',
-      responseUrl: actionReply,
-    });
-    await t.slack.waitForCall('response_url', (c) => c.path === new URL(actionReply).pathname);
+    for (const text of ['hypothesis Bad config push', 'action Revert the config push'])
+      await slashAnswer(t.target, { text, userId: DANA, teamId: TEAM, channelId: row.channel_id ?? '' });
     // A private incident that only its reporter took part in.
     const select = (value: string) => ({ answer: { selected_option: { value } } });
     await sendInteraction(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+import { sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const TEAM = 'T0001';
 const ALEX = 'U0ALEX';
@@ -32,15 +32,12 @@ describe('the hypothesis lifecycle from the header', () => {
       ['db', 'The database is saturated'],
       ['dns', 'DNS lookups are slow'],
     ]) {
-      const responseUrl = t.slack.responseUrl();
-      await sendSlashCommand(t.target, {
+      await slashAnswer(t.target, {
         text: `hypothesis ${text}`,
         userId: ALEX,
         teamId: TEAM,
         channelId: channel,
-        responseUrl,
       });
-      await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
       const event = await t.db
         .selectFrom('incident_events')
         .select('payload')

@@ -5,7 +5,7 @@ import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
 import { placedTimers } from '../support/placed-timers.js';
-import { sendSlashCommand } from '../support/slack-requests.js';
+import { sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
@@ -259,10 +259,8 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     );
 
     // The figures count this incident.
-    const statsUrl = t.slack.responseUrl();
-    await sendSlashCommand(t.target, { text: 'stats', userId: SAM, teamId: TEAM, responseUrl: statsUrl });
-    const figures = await t.slack.waitForCall('response_url', (c) => c.path === new URL(statsUrl).pathname);
-    expect(String(figures.args.text)).toContain('*Last 30 days*: 1 incident (');
-    expect(String(figures.args.text)).toContain('Update cadence kept: 100% (1 of 1)');
+    const figures = await slashAnswer(t.target, { text: 'stats', userId: SAM, teamId: TEAM });
+    expect(figures).toContain('*Last 30 days*: 1 incident (');
+    expect(figures).toContain('Update cadence kept: 100% (1 of 1)');
   });
 });

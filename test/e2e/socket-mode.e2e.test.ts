@@ -31,7 +31,11 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
       response_url: t.slack.responseUrl(),
       trigger_id: '1.2.3',
     });
-    expect(ack ?? {}).toEqual({});
+    // The answer comes with the ack: the incident is saved by then.
+    expect(ack).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('Opening *INC-1*'),
+    });
     const created = await t.slack.waitForCall('conversations.create');
     expect(created.args.name).toBe('inc-1-socket-mode-outage');
     await t.slack.waitForCall('pins.add');

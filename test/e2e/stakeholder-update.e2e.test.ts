@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
-import { sendSlashCommand } from '../support/slack-requests.js';
+import { sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 
 const DANA = 'U0DANA';
 const STAKEHOLDERS = 'C0STAKEHOLDERS';
@@ -108,16 +108,12 @@ describe('update nudges and stakeholder updates', () => {
   });
 
   it('`/incident timers` explains every pending timer in the caller’s zone; the header names the next', async () => {
-    const responseUrl = t.slack.responseUrl();
-    await sendSlashCommand(t.target, {
+    const text = await slashAnswer(t.target, {
       text: 'timers',
       userId: DANA,
       teamId: TEAM,
       channelId: incident.channel,
-      responseUrl,
     });
-    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    const text = String(told.args.text);
     expect(text).toContain('times in Asia/Tokyo');
     expect(text).toMatch(/\*Escalation\*: .+, in (29|30) minutes/);
     expect(text).toMatch(/\*Stakeholder update due\*: .+, in (29|30) minutes/);

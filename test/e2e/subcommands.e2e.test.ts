@@ -169,7 +169,7 @@ describe('subcommands for keyboard people', () => {
       channelId: channel,
       responseUrl,
     });
-    expect(general).toContain('open <title>');
+    expect(general).toContain('open &lt;title&gt;');
     const here = await t.slack.waitForCall(
       'response_url',
       (call) => call.path === new URL(responseUrl).pathname,

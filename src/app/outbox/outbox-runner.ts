@@ -27,6 +27,8 @@ export interface OutboxRunnerDeps {
 }
 
 const SWEEP_BATCH = 50;
+/** How long a drain's lease lasts without renewal: a crashed replica's work waits at most this. */
+const DEFAULT_LEASE_MS = 10_000;
 const MAX_SWEEP_BACKOFF_MS = 60_000;
 /** A drain performs at most this many effects before letting other incidents have a turn. */
 const MAX_EFFECTS_PER_PASS = 100;
@@ -90,7 +92,7 @@ export class OutboxRunner {
 
   async #drain(incidentId: string): Promise<void> {
     const { outbox, holder } = this.#deps;
-    const leaseMs = this.#deps.leaseMs ?? 120_000;
+    const leaseMs = this.#deps.leaseMs ?? DEFAULT_LEASE_MS;
     try {
       if (!(await outbox.lease(incidentId, holder, leaseMs))) return;
     } catch (error) {
@@ -100,15 +102,26 @@ export class OutboxRunner {
       );
       return;
     }
+    // The lease is short, so a crashed holder's work is picked up within seconds; while this
+    // process is alive it keeps renewing it, however long a Slack call takes.
+    let lost = false;
+    const heartbeat = setInterval(() => {
+      outbox.lease(incidentId, holder, leaseMs).then(
+        (held) => {
+          lost ||= !held;
+        },
+        () => {},
+      );
+    }, leaseMs / 3);
     try {
-      for (let n = 0; n < MAX_EFFECTS_PER_PASS && !this.#stopped; n++) {
+      // Not cut short by stop(): an incident half set up at SIGTERM is finished within the grace.
+      for (let n = 0; n < MAX_EFFECTS_PER_PASS && !lost; n++) {
         if (!(await this.#performNext(incidentId))) break;
-        // Renew; if a slow effect outlived the lease and another replica took over, stop here.
-        if (!(await outbox.lease(incidentId, holder, leaseMs))) return;
       }
     } catch (error) {
       this.#deps.logger.error({ err: error, incidentId }, 'outbox drain failed; the sweep will retry');
     } finally {
+      clearInterval(heartbeat);
       await outbox.release(incidentId, holder).catch(() => {}); // else the lease simply expires
     }
   }
