@@ -8,6 +8,7 @@ import { type Clock, systemClock } from '../../src/app/ports/clock.js';
 import { type RunningBot, startBot } from '../../src/bot.js';
 import type { Config } from '../../src/config/config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { waitForOutboxSettled } from './outbox-settled.js';
 import { deleteQueueKeys } from './queue-keys.js';
 import { shiftedClock } from './shifted-clock.js';
 import type { SlackRequestTarget } from './slack-requests.js';
@@ -95,20 +96,7 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     baseUrl,
     queuePrefix,
     target: { url: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET },
-    async outboxSettled(timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const pending = await db
-          .selectFrom('outbox')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('done_at', 'is', null)
-          .executeTakeFirstOrThrow();
-        if (pending.n === 0) return;
-        if (Date.now() > deadline)
-          throw new Error(`${pending.n} side effects still pending after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
+    outboxSettled: (timeoutMs?: number) => waitForOutboxSettled(db, timeoutMs),
     async stop() {
       await bot.stop();
       await db.destroy();

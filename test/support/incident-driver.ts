@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/adapters/postgres/schema.js';
-import type { BotUnderTest } from './bot-under-test.js';
+import type { OpenedIncident } from '../../src/domain/index.js';
+import { type BotUnderTest, type BotUnderTestOptions, startBotUnderTest } from './bot-under-test.js';
+import { waitForOutboxSettled } from './outbox-settled.js';
 import { blockActionPayload, viewSubmissionPayload } from './slack-payloads.js';
-import { type SlackRequestTarget, sendInteraction, sendSlashCommand } from './slack-requests.js';
-import type { SlackStandIn } from './slack-stand-in/index.js';
+import {
+  ackText,
+  type SlackHttpResult,
+  type SlackRequestTarget,
+  type SlashCommandFields,
+  sendInteraction,
+  sendSlashCommand,
+} from './slack-requests.js';
+import type { RecordedCall, SlackStandIn } from './slack-stand-in/index.js';
 
 export const TEAM = 'T0001';
 
@@ -30,6 +39,41 @@ interface Driver {
   readonly target: SlackRequestTarget;
 }
 
+/** What a click carries besides who clicked what: a button's value, a menu's choice, a picked user. */
+export interface ClickOptions {
+  readonly value?: string;
+  /** Receives the ephemeral answer, if any (default: nowhere). */
+  readonly responseUrl?: string;
+  readonly selectedOption?: string;
+  readonly selectedUser?: string;
+  readonly blockId?: string;
+}
+
+/** A modal as the bot opened it (`views.open`'s `view`). */
+export interface OpenedView {
+  readonly callback_id: string;
+  readonly private_metadata: string;
+  readonly blocks: readonly { readonly block_id?: string; readonly element?: { initial_value?: string } }[];
+  readonly [field: string]: unknown;
+}
+
+/** Values of a view submission: block id → action id → the element's state. */
+export type ModalValues = Record<string, Record<string, unknown>>;
+
+/** A modal the bot opened, to submit (as often as the test likes, e.g. refused, then accepted). */
+export interface OpenedModal {
+  readonly view: OpenedView;
+  /** Submits it; the bot's answer (`{}` when it closes the modal). Throws unless Slack got a 200. */
+  submit(userId: string, values: ModalValues): Promise<Record<string, unknown>>;
+  /** Submits its one text input (block `text`, action `text`), as most of the bot's small forms have. */
+  submitText(userId: string, text: string): Promise<Record<string, unknown>>;
+}
+
+/** The values of a form whose only input is block `text`, action `text`. */
+export const textValues = (text: string): ModalValues => ({
+  text: { text: { type: 'plain_text_input', value: text } },
+});
+
 /**
  * Drives incidents the way people do, with signed slash commands and clicks, for tests that are
  * about what happens next (timers, reminders) rather than the clicking itself.
@@ -44,9 +88,14 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       .orderBy('seq')
       .execute();
 
-  async function open(title: string, userId: string): Promise<DrivenIncident> {
+  /** Opens an incident with `/incident open <title>`, once its channel and header exist. */
+  async function open(
+    title: string,
+    userId: string,
+    options: { responseUrl?: string } = {},
+  ): Promise<DrivenIncident> {
     const before = await t.db.selectFrom('incidents').select('id').execute();
-    await sendSlashCommand(t.target, { text: `open ${title}`, userId, teamId: TEAM });
+    await sendSlashCommand(t.target, { text: `open ${title}`, userId, teamId: TEAM, ...options });
     return waitForChannel(
       title,
       before.map((r) => r.id),
@@ -104,8 +153,8 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     message: { channel: string; ts: string },
     actionId: string,
     userId: string,
-    options: { value?: string; responseUrl?: string; selectedOption?: string } = {},
-  ) {
+    options: ClickOptions = {},
+  ): Promise<SlackHttpResult> {
     return sendInteraction(
       t.target,
       blockActionPayload({
@@ -119,26 +168,40 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     );
   }
 
-  /** Clicks a button on the incident's pinned header. */
-  const click = (incident: DrivenIncident, actionId: string, userId: string, value?: string) =>
+  /** Clicks a button (or a menu, with `selectedOption`) on the incident's pinned header. */
+  const click = (
+    incident: DrivenIncident,
+    actionId: string,
+    userId: string,
+    value?: string | ClickOptions,
+  ): Promise<SlackHttpResult> =>
     clickOn(
       { channel: incident.channel, ts: incident.headerTs },
       actionId,
       userId,
-      value === undefined ? {} : { value },
+      typeof value === 'string' ? { value } : (value ?? {}),
     );
 
-  /** Submits the modal most recently opened, once it is open (after `opensBefore` earlier ones). */
-  async function submitModal(
-    opensBefore: number,
-    userId: string,
-    values: Record<string, Record<string, unknown>>,
-  ): Promise<Record<string, unknown>> {
+  /** How many modals the bot has opened so far. */
+  const viewsOpened = () => t.slack.callsTo('views.open').length;
+
+  /** The `views.open` call of the modal most recently opened, once there are more than `opensBefore`. */
+  async function lastOpened(opensBefore: number): Promise<RecordedCall> {
     await t.slack.waitForCalls('views.open', opensBefore + 1);
     const opened = t.slack.callsTo('views.open').at(-1);
-    const view = opened?.args.view as { callback_id: string; private_metadata: string };
-    const viewId = (opened?.response as { view?: { id?: string } } | undefined)?.view?.id;
-    const response = await sendInteraction(
+    if (!opened) throw new Error('no modal was opened');
+    return opened;
+  }
+
+  /** The modal most recently opened, once it is open (after `opensBefore` earlier ones). */
+  const openedView = async (opensBefore: number): Promise<OpenedView> =>
+    (await lastOpened(opensBefore)).args.view as OpenedView;
+
+  /** Submits an opened modal as Slack does: its callback id, private metadata and view id. */
+  function submitView(opened: RecordedCall, userId: string, values: ModalValues): Promise<SlackHttpResult> {
+    const view = opened.args.view as OpenedView;
+    const viewId = (opened.response as { view?: { id?: string } } | undefined)?.view?.id;
+    return sendInteraction(
       t.target,
       viewSubmissionPayload({
         callbackId: view.callback_id,
@@ -149,7 +212,44 @@ export function incidentDriver(t: Driver | BotUnderTest) {
         ...(viewId ? { viewId } : {}),
       }),
     );
-    return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+  }
+
+  const answerOf = (response: SlackHttpResult) =>
+    response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+
+  /** A submission Slack got a 200 for: its answer. */
+  function okAnswer(response: SlackHttpResult): Record<string, unknown> {
+    if (response.status !== 200)
+      throw new Error(`expected 200 for the submission, got ${response.status} ${response.body}`);
+    return answerOf(response);
+  }
+
+  /** Submits the modal most recently opened, once it is open (after `opensBefore` earlier ones). */
+  async function submitModal(
+    opensBefore: number,
+    userId: string,
+    values: ModalValues,
+  ): Promise<Record<string, unknown>> {
+    return answerOf(await submitView(await lastOpened(opensBefore), userId, values));
+  }
+
+  /** As {@link submitModal}, for a form whose one input is block `text`; throws unless Slack got a 200. */
+  async function submitText(opensBefore: number, userId: string, text: string) {
+    return okAnswer(await submitView(await lastOpened(opensBefore), userId, textValues(text)));
+  }
+
+  /** Does what should open a modal (a click, a command) and returns the modal, once it is open. */
+  async function modalAfter(trigger: () => Promise<unknown>): Promise<OpenedModal> {
+    const opensBefore = viewsOpened();
+    await trigger();
+    const opened = await lastOpened(opensBefore);
+    const submit = async (userId: string, values: ModalValues) =>
+      okAnswer(await submitView(opened, userId, values));
+    return {
+      view: opened.args.view as OpenedView,
+      submit,
+      submitText: (userId, text) => submit(userId, textValues(text)),
+    };
   }
 
   /** Clicks Resolve and submits the modal that opens. */
@@ -171,5 +271,113 @@ export function incidentDriver(t: Driver | BotUnderTest) {
   const posted = (channel: string) =>
     t.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === channel);
 
-  return { events, open, openFromForm, click, clickOn, submitModal, resolve, posted };
+  /** Resolves once every Slack side effect written so far has been performed (or given up). */
+  const settled = (timeoutMs?: number) => waitForOutboxSettled(t.db, timeoutMs);
+
+  /**
+   * Opens an incident and waits until Slack has seen all of it: the channel, the header and its
+   * pin, the announcement, and the confirmation to the reporter (at a response URL that answers).
+   */
+  async function openSettled(title: string, userId: string): Promise<DrivenIncident> {
+    const incident = await open(title, userId, { responseUrl: t.slack.responseUrl() });
+    await settled();
+    return incident;
+  }
+
+  /** `/incident <text>` from `userId` (in `channel`, if given), as Slack delivers it; the raw result. */
+  const command = (
+    text: string,
+    userId: string,
+    channel?: string,
+    fields: Partial<SlashCommandFields> = {},
+  ): Promise<SlackHttpResult> =>
+    sendSlashCommand(t.target, {
+      text,
+      userId,
+      teamId: TEAM,
+      ...(channel === undefined ? {} : { channelId: channel }),
+      ...fields,
+    });
+
+  /** Runs `/incident <text>` and returns the private answer in its ack (throws when there is none). */
+  const slash = async (
+    text: string,
+    userId: string,
+    channel?: string,
+    fields: Partial<SlashCommandFields> = {},
+  ): Promise<string> => ackText(await command(text, userId, channel, fields));
+
+  /** The types of the incident's events, in order. */
+  const types = async (incidentId: string) => (await events(incidentId)).map((event) => event.type);
+
+  /** The payload of the incident's latest event of this type; throws when there is none. */
+  async function lastPayload(incidentId: string, type: string): Promise<Record<string, unknown>> {
+    const event = (await events(incidentId, type)).at(-1);
+    if (!event) throw new Error(`incident ${incidentId} has no ${type} event`);
+    return event.payload as Record<string, unknown>;
+  }
+
+  /** The incident's row. */
+  const incidentRow = (incidentId: string) =>
+    t.db.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow();
+
+  /** The incident's state as stored (its snapshot). */
+  const state = async (incidentId: string) => (await incidentRow(incidentId)).snapshot as OpenedIncident;
+
+  /** The text of the bot's answer at a response URL, once it has come. */
+  async function toldAt(responseUrl: string): Promise<string> {
+    const path = new URL(responseUrl).pathname;
+    const answer = await t.slack.waitForCall('response_url', (call) => call.path === path);
+    return String(answer.args.text);
+  }
+
+  /** The pinned header as Slack shows it now, as JSON. */
+  const header = (incident: DrivenIncident) =>
+    JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
+
+  return {
+    events,
+    open,
+    openFromForm,
+    click,
+    clickOn,
+    submitModal,
+    resolve,
+    posted,
+    settled,
+    openSettled,
+    command,
+    slash,
+    types,
+    lastPayload,
+    incidentRow,
+    state,
+    toldAt,
+    header,
+    viewsOpened,
+    openedView,
+    submitText,
+    modalAfter,
+  };
+}
+
+export type IncidentDriver = ReturnType<typeof incidentDriver>;
+
+/**
+ * The usual start of an end-to-end file: the bot, a driver on it, and one incident `userId` opened
+ * with `/incident open <title>`, with everything the opening sent to Slack performed.
+ */
+export async function startBotWithIncident(
+  title: string,
+  userId: string,
+  options: BotUnderTestOptions = {},
+): Promise<{ t: BotUnderTest; drive: IncidentDriver; incident: DrivenIncident }> {
+  const t = await startBotUnderTest(options);
+  const drive = incidentDriver(t);
+  try {
+    return { t, drive, incident: await drive.openSettled(title, userId) };
+  } catch (error) {
+    await t.stop();
+    throw error;
+  }
 }
