@@ -1,86 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
+import type { BotUnderTest } from '../support/bot-under-test.js';
+import {
+  type DrivenIncident,
+  type IncidentDriver,
+  startBotWithIncident,
+} from '../support/incident-driver.js';
 
-const TEAM = 'T0001';
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
 
 describe('the diagnosis hold from Slack', () => {
   let t: BotUnderTest;
-  let channel = '';
-  let headerTs = '';
-  let incidentId = '';
+  let drive: IncidentDriver;
+  let incident: DrivenIncident;
 
   beforeAll(async () => {
-    t = await startBotUnderTest();
-    await sendSlashCommand(t.target, {
-      text: 'open Search is down',
-      userId: ALEX,
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCall('pins.add');
-    await t.outboxSettled();
-    const row = await t.db
-      .selectFrom('incidents')
-      .select(['id', 'channel_id', 'header_ts'])
-      .executeTakeFirstOrThrow();
-    [channel, headerTs, incidentId] = [row.channel_id ?? '', row.header_ts ?? '', row.id];
+    ({ t, drive, incident } = await startBotWithIncident('Search is down', ALEX));
   });
   afterAll(async () => {
     await t?.stop();
   });
 
-  const slash = (text: string, userId: string) =>
-    slashAnswer(t.target, { text, userId, teamId: TEAM, channelId: channel });
+  const slash = (text: string, userId: string) => drive.slash(text, userId, incident.channel);
 
+  /** Clicks a header button, Slack answering 200; returns the response URL the bot may answer at. */
   async function click(actionId: string, userId: string, value?: string) {
     const responseUrl = t.slack.responseUrl();
-    const response = await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId,
-        userId,
-        channelId: channel,
-        messageTs: headerTs,
-        teamId: TEAM,
-        responseUrl,
-        ...(value ? { value } : {}),
-      }),
-    );
+    const response = await drive.click(incident, actionId, userId, { value, responseUrl });
     expect(response.status).toBe(200);
     return responseUrl;
   }
 
-  async function submit(callbackId: string, userId: string, text: string) {
-    const opened = t.slack.callsTo('views.open').at(-1);
-    const view = opened?.args.view as { private_metadata: string; callback_id: string };
-    expect(view.callback_id).toBe(callbackId);
-    const response = await sendInteraction(
-      t.target,
-      viewSubmissionPayload({
-        callbackId,
-        userId,
-        teamId: TEAM,
-        privateMetadata: view.private_metadata,
-        values: { text: { text: { type: 'plain_text_input', value: text } } },
-      }),
-    );
-    expect(response.status).toBe(200);
-    return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
+  /** Clicks a header button and returns the modal it opened, checking which one it is. */
+  async function modalFrom(actionId: string, userId: string) {
+    const modal = await drive.modalAfter(() => click(actionId, userId));
+    expect(modal.view.callback_id).toBe(actionId);
+    return modal;
   }
 
-  const types = async () =>
-    (
-      await t.db
-        .selectFrom('incident_events')
-        .select('type')
-        .where('incident_id', '=', incidentId)
-        .orderBy('seq')
-        .execute()
-    ).map((e) => e.type);
+  const types = () => drive.types(incident.id);
 
   it('keeps an action as proposed while the hold runs', async () => {
     expect(await slash('action Restart the search cluster', ALEX)).toContain('diagnosis hold ends at');
@@ -89,10 +47,9 @@ describe('the diagnosis hold from Slack', () => {
   });
 
   it('adds a hypothesis from the header button and its modal', async () => {
-    await click('hypothesis.add', ALEX);
-    await t.slack.waitForCall('views.open');
-    expect(await submit('hypothesis.add', ALEX, '')).toMatchObject({ response_action: 'errors' });
-    expect(await submit('hypothesis.add', ALEX, 'The index rebuild starved the cluster')).toEqual({});
+    const modal = await modalFrom('hypothesis.add', ALEX);
+    expect(await modal.submitText(ALEX, '')).toMatchObject({ response_action: 'errors' });
+    expect(await modal.submitText(ALEX, 'The index rebuild starved the cluster')).toEqual({});
     expect(await types()).toContain('HypothesisProposed');
   });
 
@@ -101,32 +58,24 @@ describe('the diagnosis hold from Slack', () => {
     await t.outboxSettled();
 
     const refused = await click('hold.lift', ALEX);
-    const told = await t.slack.waitForCall('response_url', (call) => call.path === new URL(refused).pathname);
-    expect(String(told.args.text)).toContain('Only the commander (<@U0DANA>) can lift the diagnosis hold');
+    expect(await drive.toldAt(refused)).toContain(
+      'Only the commander (<@U0DANA>) can lift the diagnosis hold',
+    );
 
-    const opens = t.slack.callsTo('views.open').length;
-    await click('hold.lift', DANA);
-    await t.slack.waitForCalls('views.open', opens + 1);
-    expect(await submit('hold.lift', DANA, '  ')).toMatchObject({
+    const modal = await modalFrom('hold.lift', DANA);
+    expect(await modal.submitText(DANA, '  ')).toMatchObject({
       response_action: 'errors',
       errors: { text: expect.stringContaining('reason') },
     });
-    expect(await submit('hold.lift', DANA, 'The cause is certain: the index rebuild')).toEqual({});
-    const lifted = await t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', incidentId)
-      .where('type', '=', 'HoldLifted')
-      .executeTakeFirstOrThrow();
-    expect(lifted.payload).toMatchObject({
+    expect(await modal.submitText(DANA, 'The cause is certain: the index rebuild')).toEqual({});
+    expect(await drive.lastPayload(incident.id, 'HoldLifted')).toMatchObject({
       by: DANA,
       reason: 'The cause is certain: the index rebuild',
       asCommander: true,
     });
 
     await t.outboxSettled();
-    const header = t.slack.workspace.message(channel, headerTs);
-    expect(JSON.stringify(header?.blocks)).toContain('Lifted by <@U0DANA>');
+    expect(drive.header(incident)).toContain('Lifted by <@U0DANA>');
 
     expect(await slash('action Restart the search cluster', ALEX)).toContain('Action started');
     expect(await types()).toContain('ActionStarted');

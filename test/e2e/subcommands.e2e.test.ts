@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { viewSubmissionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
+import type { BotUnderTest } from '../support/bot-under-test.js';
+import {
+  type DrivenIncident,
+  type IncidentDriver,
+  startBotWithIncident,
+  TEAM,
+} from '../support/incident-driver.js';
 
-const TEAM = 'T0001';
 const DANA = 'U0DANA';
 
 describe('subcommands for keyboard people', () => {
   let t: BotUnderTest;
+  let drive: IncidentDriver;
+  let incident: DrivenIncident;
   let channel = '';
-  let incidentId = '';
 
   beforeAll(async () => {
-    t = await startBotUnderTest();
-    await sendSlashCommand(t.target, {
-      text: 'open Payments failing',
-      userId: DANA,
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCall('pins.add');
-    await t.outboxSettled();
-    const row = await t.db
-      .selectFrom('incidents')
-      .select(['id', 'channel_id'])
-      .where('number', '=', 1)
-      .executeTakeFirstOrThrow();
-    channel = row.channel_id ?? '';
-    incidentId = row.id;
+    ({ t, drive, incident } = await startBotWithIncident('Payments failing', DANA));
+    channel = incident.channel;
   });
   afterAll(async () => {
     await t?.stop();
@@ -39,22 +29,9 @@ describe('subcommands for keyboard people', () => {
 
   /** Runs `/incident <text>` in a channel and returns the private answer in its ack. */
   const run = (text: string, options: { in?: string; user?: string; team?: string } = {}) =>
-    slashAnswer(t.target, {
-      text,
-      userId: options.user ?? DANA,
-      teamId: options.team ?? TEAM,
-      channelId: options.in ?? channel,
-    });
+    drive.slash(text, options.user ?? DANA, options.in ?? channel, { teamId: options.team ?? TEAM });
 
-  const eventTypes = async () =>
-    (
-      await t.db
-        .selectFrom('incident_events')
-        .select('type')
-        .where('incident_id', '=', incidentId)
-        .orderBy('seq')
-        .execute()
-    ).map((e) => e.type);
+  const eventTypes = () => drive.types(incident.id);
 
   it('proposes a hypothesis and shows it in the header', async () => {
     expect(await run('hypothesis The 14:02 deploy broke the payment client')).toContain('Hypothesis added');
@@ -66,12 +43,7 @@ describe('subcommands for keyboard people', () => {
   it('keeps an action as proposed during the diagnosis hold, saying when the hold ends', async () => {
     const reply = await run('action Roll back the deploy <@U0ALEX|alex>');
     expect(reply).toMatch(/The diagnosis hold ends at \d\d:\d\d UTC; I recorded this as a proposed action/);
-    const events = await t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', incidentId)
-      .where('type', '=', 'ActionProposed')
-      .execute();
+    const events = await drive.events(incident.id, 'ActionProposed');
     expect(events[0]?.payload).toMatchObject({ text: 'Roll back the deploy', owner: 'U0ALEX' });
   });
 
@@ -84,12 +56,7 @@ describe('subcommands for keyboard people', () => {
     expect(await run('severity')).toContain('Name the severity');
     expect(await run('severity sev1')).toMatch(/reason/);
     expect(await run('severity SEV1 every region is failing')).toContain('Severity is now SEV1');
-    const row = await t.db
-      .selectFrom('incidents')
-      .select('severity')
-      .where('id', '=', incidentId)
-      .executeTakeFirstOrThrow();
-    expect(row.severity).toBe('SEV1');
+    expect((await drive.incidentRow(incident.id)).severity).toBe('SEV1');
   });
 
   it('answers status privately', async () => {
@@ -112,33 +79,17 @@ describe('subcommands for keyboard people', () => {
   });
 
   it('records a decision through its modal: what, why, and what would change our mind', async () => {
-    await sendSlashCommand(t.target, {
-      text: 'decision',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: channel,
-      triggerId: '9.9.9',
-    });
-    const opened = await t.slack.waitForCall('views.open', (c) => c.args.trigger_id === '9.9.9');
-    const view = opened.args.view as { callback_id: string; private_metadata: string };
-    expect(view.callback_id).toBe('decision.record');
-    const submit = async (what: string, why: string, change: string) => {
-      const response = await sendInteraction(
-        t.target,
-        viewSubmissionPayload({
-          callbackId: 'decision.record',
-          userId: DANA,
-          teamId: TEAM,
-          privateMetadata: view.private_metadata,
-          values: {
-            what: { text: { value: what } },
-            why: { text: { value: why } },
-            change: { text: { value: change } },
-          },
-        }),
-      );
-      return response.body ? (JSON.parse(response.body) as Record<string, unknown>) : {};
-    };
+    const modal = await drive.modalAfter(() =>
+      drive.command('decision', DANA, channel, { triggerId: '9.9.9' }),
+    );
+    expect(modal.triggerId).toBe('9.9.9');
+    expect(modal.view.callback_id).toBe('decision.record');
+    const submit = (what: string, why: string, change: string) =>
+      modal.submit(DANA, {
+        what: { text: { value: what } },
+        why: { text: { value: why } },
+        change: { text: { value: change } },
+      });
     expect(await submit('Roll back', 'Errors began with the deploy', '')).toMatchObject({
       response_action: 'errors',
       errors: { change: expect.stringContaining('change our mind') },
@@ -146,13 +97,7 @@ describe('subcommands for keyboard people', () => {
     expect(
       await submit('Roll back', 'Errors began with the deploy', 'Errors continuing after the rollback'),
     ).toEqual({});
-    const recorded = await t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', incidentId)
-      .where('type', '=', 'DecisionRecorded')
-      .executeTakeFirstOrThrow();
-    expect(recorded.payload).toMatchObject({
+    expect(await drive.lastPayload(incident.id, 'DecisionRecorded')).toMatchObject({
       what: 'Roll back',
       why: 'Errors began with the deploy',
       wouldChangeOurMind: 'Errors continuing after the rollback',
@@ -162,13 +107,7 @@ describe('subcommands for keyboard people', () => {
 
   it('answers help at once, before any query, then says what the caller can do there and then', async () => {
     const responseUrl = t.slack.responseUrl();
-    const general = await slashAnswer(t.target, {
-      text: 'help',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: channel,
-      responseUrl,
-    });
+    const general = await drive.slash('help', DANA, channel, { responseUrl });
     expect(general).toContain('open &lt;title&gt;');
     const here = await t.slack.waitForCall(
       'response_url',
@@ -179,13 +118,7 @@ describe('subcommands for keyboard people', () => {
     expect(String(here.args.text)).toContain('You hold no role here');
     expect(String(here.args.text)).toContain('Nobody is commander yet');
     const outsideUrl = t.slack.responseUrl();
-    const outside = await slashAnswer(t.target, {
-      text: 'help',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: 'C0GENERAL',
-      responseUrl: outsideUrl,
-    });
+    const outside = await drive.slash('help', DANA, 'C0GENERAL', { responseUrl: outsideUrl });
     expect(outside).toContain('Outside an incident channel');
     await t.outboxSettled();
     expect(t.slack.callsTo('response_url').filter((c) => c.path === new URL(outsideUrl).pathname)).toEqual(

@@ -63,6 +63,8 @@ export type ModalValues = Record<string, Record<string, unknown>>;
 /** A modal the bot opened, to submit (as often as the test likes, e.g. refused, then accepted). */
 export interface OpenedModal {
   readonly view: OpenedView;
+  /** The trigger id the bot opened it with (Slack's from the click or command). */
+  readonly triggerId: string;
   /** Submits it; the bot's answer (`{}` when it closes the modal). Throws unless Slack got a 200. */
   submit(userId: string, values: ModalValues): Promise<Record<string, unknown>>;
   /** Submits its one text input (block `text`, action `text`), as most of the bot's small forms have. */
@@ -247,6 +249,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       okAnswer(await submitView(opened, userId, values));
     return {
       view: opened.args.view as OpenedView,
+      triggerId: String(opened.args.trigger_id),
       submit,
       submitText: (userId, text) => submit(userId, textValues(text)),
     };
