@@ -1,46 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import type { BotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
+import { startBotWithIncident, TEAM } from '../support/incident-driver.js';
 import {
   appHomeOpenedEnvelope,
   blockActionPayload,
   viewSubmissionPayload,
 } from '../support/slack-payloads.js';
-import { sendEvent, sendInteraction, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
+import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
-const TEAM = 'T0001';
 const DANA = 'U0DANA';
 
 describe('the App Home', () => {
   let t: BotUnderTest;
 
   beforeAll(async () => {
-    t = await startBotUnderTest();
-    await sendSlashCommand(t.target, {
-      text: 'open Public outage',
-      userId: 'U0REP',
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCall('pins.add');
-    await t.outboxSettled();
-    const row = await t.db
-      .selectFrom('incidents')
-      .select(['channel_id', 'header_ts'])
-      .executeTakeFirstOrThrow();
-    await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: 'role.take',
-        value: 'commander',
-        userId: DANA,
-        channelId: row.channel_id ?? '',
-        messageTs: row.header_ts ?? '',
-        teamId: TEAM,
-      }),
-    );
+    const started = await startBotWithIncident('Public outage', 'U0REP');
+    const { drive, incident } = started;
+    t = started.t;
+    await drive.click(incident, 'role.take', DANA, 'commander');
     for (const text of ['hypothesis Bad config push', 'action Revert the config push'])
-      await slashAnswer(t.target, { text, userId: DANA, teamId: TEAM, channelId: row.channel_id ?? '' });
+      await drive.slash(text, DANA, incident.channel);
     // A private incident that only its reporter took part in.
     const select = (value: string) => ({ answer: { selected_option: { value } } });
     await sendInteraction(

@@ -1,44 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import type { BotUnderTest } from '../support/bot-under-test.js';
+import { type IncidentDriver, startBotWithIncident, TEAM } from '../support/incident-driver.js';
 import {
   appHomeOpenedEnvelope,
   messageShortcutPayload,
   reactionAddedEnvelope,
 } from '../support/slack-payloads.js';
-import { sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
-
-const TEAM = 'T0001';
+import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 describe('capturing Slack messages onto the timeline', () => {
   let t: BotUnderTest;
+  let drive: IncidentDriver;
   let channel = '';
   let incidentId = '';
 
   beforeAll(async () => {
-    t = await startBotUnderTest();
-    await sendSlashCommand(t.target, {
-      text: 'open Queue backlog growing',
-      userId: 'U0DANA',
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCall('pins.add');
-    await t.outboxSettled();
-    const row = await t.db.selectFrom('incidents').select(['id', 'channel_id']).executeTakeFirstOrThrow();
-    [channel, incidentId] = [row.channel_id ?? '', row.id];
+    const started = await startBotWithIncident('Queue backlog growing', 'U0DANA');
+    ({ t, drive } = started);
+    [channel, incidentId] = [started.incident.channel, started.incident.id];
   });
   afterAll(async () => {
     await t?.stop();
   });
 
-  const captured = () =>
-    t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', incidentId)
-      .where('type', '=', 'MessageCaptured')
-      .orderBy('seq')
-      .execute();
+  const captured = () => drive.events(incidentId, 'MessageCaptured');
 
   it('captures a 📌-reacted message with its author and original time, once', async () => {
     const ts = t.slack.addMessage(channel, {

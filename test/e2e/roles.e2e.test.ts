@@ -1,31 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { blockActionPayload } from '../support/slack-payloads.js';
-import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
-
-const TEAM = 'T0001';
+import type { BotUnderTest } from '../support/bot-under-test.js';
+import {
+  type DrivenIncident,
+  type IncidentDriver,
+  startBotWithIncident,
+} from '../support/incident-driver.js';
 
 describe('roles from the header', () => {
   let t: BotUnderTest;
-  let channel = '';
-  let headerTs = '';
-  let incidentId = '';
+  let drive: IncidentDriver;
+  let incident: DrivenIncident;
 
   beforeAll(async () => {
-    t = await startBotUnderTest();
-    await sendSlashCommand(t.target, {
-      text: 'open Login failures',
-      userId: 'U0REP',
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCall('pins.add');
-    await t.outboxSettled();
-    const row = await t.db
-      .selectFrom('incidents')
-      .select(['id', 'channel_id', 'header_ts'])
-      .executeTakeFirstOrThrow();
-    [channel, headerTs, incidentId] = [row.channel_id ?? '', row.header_ts ?? '', row.id];
+    ({ t, drive, incident } = await startBotWithIncident('Login failures', 'U0REP'));
   });
   afterAll(async () => {
     await t?.stop();
@@ -33,20 +20,11 @@ describe('roles from the header', () => {
 
   async function pick(role: string, actor: string, chosen: string) {
     const before = (await assignments()).length;
-    const responseUrl = t.slack.responseUrl();
-    const response = await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: `role.assign.${role}`,
-        blockId: 'assign',
-        userId: actor,
-        selectedUser: chosen,
-        channelId: channel,
-        messageTs: headerTs,
-        teamId: TEAM,
-        responseUrl,
-      }),
-    );
+    const response = await drive.click(incident, `role.assign.${role}`, actor, {
+      blockId: 'assign',
+      selectedUser: chosen,
+      responseUrl: t.slack.responseUrl(),
+    });
     expect(response.status).toBe(200);
     await settledAfter(before);
   }
@@ -59,71 +37,28 @@ describe('roles from the header', () => {
 
   async function take(role: string, actor: string) {
     const before = (await assignments()).length;
-    await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: 'role.take',
-        value: role,
-        userId: actor,
-        channelId: channel,
-        messageTs: headerTs,
-        teamId: TEAM,
-      }),
-    );
+    await drive.click(incident, 'role.take', actor, role);
     await settledAfter(before);
   }
 
   const assignments = async () =>
-    (
-      await t.db
-        .selectFrom('incident_events')
-        .select('payload')
-        .where('incident_id', '=', incidentId)
-        .where('type', '=', 'RoleAssigned')
-        .orderBy('seq')
-        .execute()
-    ).map(
+    (await drive.events(incident.id, 'RoleAssigned')).map(
       (e) => e.payload as { role: string; userId: string; previous: string | null; via: string; by: string },
     );
 
   it('gives commander to exactly one of two people clicking at the same moment, and tells the other who has it', async () => {
-    await sendSlashCommand(t.target, {
-      text: 'open Race for commander',
-      userId: 'U0REP',
-      teamId: TEAM,
-      responseUrl: t.slack.responseUrl(),
-    });
-    await t.slack.waitForCalls('pins.add', 2);
-    await t.outboxSettled();
-    const race = await t.db
-      .selectFrom('incidents')
-      .select(['id', 'channel_id', 'header_ts'])
-      .where('number', '=', 2)
-      .executeTakeFirstOrThrow();
+    const race = await drive.openSettled('Race for commander', 'U0REP');
     const click = (userId: string) =>
-      sendInteraction(
-        t.target,
-        blockActionPayload({
-          actionId: 'role.take',
-          value: 'commander',
-          userId,
-          channelId: race.channel_id ?? '',
-          messageTs: race.header_ts ?? '',
-          teamId: TEAM,
-          responseUrl: t.slack.responseUrl(`race-${userId}`),
-        }),
-      );
+      drive.click(race, 'role.take', userId, {
+        value: 'commander',
+        responseUrl: t.slack.responseUrl(`race-${userId}`),
+      });
     const responses = await Promise.all([click('U0FIRST'), click('U0SECOND')]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     const told = await t.slack.waitForCall('response_url', (c) =>
       String(c.args.text).includes('is already commander'),
     );
-    const commanders = await t.db
-      .selectFrom('incident_events')
-      .select('payload')
-      .where('incident_id', '=', race.id)
-      .where('type', '=', 'RoleAssigned')
-      .execute();
+    const commanders = await drive.events(race.id, 'RoleAssigned');
     expect(commanders).toHaveLength(1);
     const winner = (commanders[0]?.payload as { userId: string } | undefined)?.userId;
     expect(String(told.args.text)).toContain(`<@${winner}>`);
@@ -132,21 +67,9 @@ describe('roles from the header', () => {
 
   it('answers a malformed button privately instead of failing silently', async () => {
     const responseUrl = t.slack.responseUrl();
-    const response = await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: 'role.take',
-        value: 'captain',
-        userId: 'U0X',
-        channelId: channel,
-        messageTs: headerTs,
-        teamId: TEAM,
-        responseUrl,
-      }),
-    );
+    const response = await drive.click(incident, 'role.take', 'U0X', { value: 'captain', responseUrl });
     expect(response.status).toBe(200);
-    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    expect(String(told.args.text)).toContain('could not read that');
+    expect(await drive.toldAt(responseUrl)).toContain('could not read that');
   });
 
   it('takes, assigns and hands off each role, keeping the previous holder on record', async () => {
@@ -172,30 +95,21 @@ describe('roles from the header', () => {
         ['handed_off', 'U0NEXT', 'U0ASSIGNEE', 'U0ASSIGNEE'],
       ]);
     }
-    const header = JSON.stringify(t.slack.workspace.message(channel, headerTs)?.blocks);
+    const header = drive.header(incident);
     expect(header).toContain('*Commander*: <@U0BOSS>');
     expect(header).toContain('*Scribe*: <@U0NEXT>');
     // Each new holder was invited to the channel.
-    expect(t.slack.workspace.channels.get(channel)?.members.has('U0NEXT')).toBe(true);
+    expect(t.slack.workspace.channels.get(incident.channel)?.members.has('U0NEXT')).toBe(true);
   });
 
   it('lets only the holder or the commander move a held role, and says who can', async () => {
     const before = (await assignments()).length;
     const responseUrl = t.slack.responseUrl();
-    await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: 'role.assign.scribe',
-        selectedUser: 'U0PASSERBY',
-        userId: 'U0PASSERBY',
-        channelId: channel,
-        messageTs: headerTs,
-        teamId: TEAM,
-        responseUrl,
-      }),
-    );
-    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    expect(String(told.args.text)).toContain(
+    await drive.click(incident, 'role.assign.scribe', 'U0PASSERBY', {
+      selectedUser: 'U0PASSERBY',
+      responseUrl,
+    });
+    expect(await drive.toldAt(responseUrl)).toContain(
       '<@U0NEXT> holds scribe; only they or the commander (<@U0BOSS>)',
     );
     expect(await assignments()).toHaveLength(before);
