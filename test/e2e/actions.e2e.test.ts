@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-} from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { useBotWithIncident } from '../support/incident-driver.js';
 
 const ALEX = 'U0ALEX';
 
 describe('actions from the header', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
-
-  beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('Emails not sending', ALEX));
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive, incident } = useBotWithIncident('Emails not sending', ALEX);
 
   /** Alex clicks a header button (or picks `selectedOption` in an action's menu) and a modal opens. */
   const modalFrom = (actionId: string, selectedOption?: string) =>

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordClosedIncident } from '../support/closed-incident.js';
-import { startBotWithIncident, TEAM } from '../support/incident-driver.js';
+import { TEAM, useBotWithIncident } from '../support/incident-driver.js';
 import {
   appHomeOpenedEnvelope,
   blockActionPayload,
@@ -12,12 +11,9 @@ import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 const DANA = 'U0DANA';
 
 describe('the App Home', () => {
-  let t: BotUnderTest;
+  const { t, drive, incident } = useBotWithIncident('Public outage', 'U0REP');
 
   beforeAll(async () => {
-    const started = await startBotWithIncident('Public outage', 'U0REP');
-    const { drive, incident } = started;
-    t = started.t;
     await drive.click(incident, 'role.take', DANA, 'commander');
     for (const text of ['hypothesis Bad config push', 'action Revert the config push'])
       await drive.slash(text, DANA, incident.channel);
@@ -46,9 +42,6 @@ describe('the App Home', () => {
       throw new Error('private incident not opened');
     await t.slack.waitForCalls('pins.add', 2);
     await t.outboxSettled();
-  });
-  afterAll(async () => {
-    await t?.stop();
   });
 
   async function home(userId: string, eventId: string) {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import { type IncidentDriver, startBotWithIncident, TEAM } from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { TEAM, useBotWithIncident } from '../support/incident-driver.js';
 import {
   appHomeOpenedEnvelope,
   messageShortcutPayload,
@@ -9,24 +8,12 @@ import {
 import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 describe('capturing Slack messages onto the timeline', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let channel = '';
-  let incidentId = '';
+  const { t, drive, incident } = useBotWithIncident('Queue backlog growing', 'U0DANA');
 
-  beforeAll(async () => {
-    const started = await startBotWithIncident('Queue backlog growing', 'U0DANA');
-    ({ t, drive } = started);
-    [channel, incidentId] = [started.incident.channel, started.incident.id];
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
-
-  const captured = () => drive.events(incidentId, 'MessageCaptured');
+  const captured = () => drive.events(incident.id, 'MessageCaptured');
 
   it('captures a 📌-reacted message with its author and original time, once', async () => {
-    const ts = t.slack.addMessage(channel, {
+    const ts = t.slack.addMessage(incident.channel, {
       ts: '1795000000.000200',
       user: 'U0BOB',
       text: 'Consumer lag is 40k and climbing',
@@ -38,7 +25,7 @@ describe('capturing Slack messages onto the timeline', () => {
           eventId,
           reaction: 'pushpin',
           userId,
-          channelId: channel,
+          channelId: incident.channel,
           messageTs: ts,
           itemUser: 'U0BOB',
           teamId: TEAM,
@@ -61,7 +48,7 @@ describe('capturing Slack messages onto the timeline', () => {
         eventId: 'Ev0EYES',
         reaction: 'eyes',
         userId: 'U0DANA',
-        channelId: channel,
+        channelId: incident.channel,
         messageTs: ts,
         itemUser: 'U0BOB',
         teamId: TEAM,
@@ -100,7 +87,7 @@ describe('capturing Slack messages onto the timeline', () => {
         t.target,
         messageShortcutPayload({
           callbackId: 'timeline.add',
-          channelId: channel,
+          channelId: incident.channel,
           messageTs: '1795000100.000300',
           messageText: 'Scaled consumers to 12',
           messageUser: 'U0ALEX',

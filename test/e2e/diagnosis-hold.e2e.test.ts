@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-} from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { useBotWithIncident } from '../support/incident-driver.js';
 
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
 
 describe('the diagnosis hold from Slack', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
-
-  beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('Search is down', ALEX));
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive, incident } = useBotWithIncident('Search is down', ALEX);
 
   const slash = (text: string, userId: string) => drive.slash(text, userId, incident.channel);
 

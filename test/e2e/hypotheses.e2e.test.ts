@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-} from '../support/incident-driver.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBotWithIncident } from '../support/incident-driver.js';
 
 const ALEX = 'U0ALEX';
 
 describe('the hypothesis lifecycle from the header', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
+  const { t, drive, incident } = useBotWithIncident('API latency high', ALEX);
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('API latency high', ALEX));
     for (const [name, text] of [
       ['db', 'The database is saturated'],
       ['dns', 'DNS lookups are slow'],
@@ -24,9 +16,6 @@ describe('the hypothesis lifecycle from the header', () => {
       ids[name ?? ''] = String((await drive.lastPayload(incident.id, 'HypothesisProposed')).hypothesisId);
     }
     await t.outboxSettled();
-  });
-  afterAll(async () => {
-    await t?.stop();
   });
 
   const statuses = async () =>

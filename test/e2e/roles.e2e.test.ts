@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-} from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { useBotWithIncident } from '../support/incident-driver.js';
 
 describe('roles from the header', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
-
-  beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('Login failures', 'U0REP'));
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive, incident } = useBotWithIncident('Login failures', 'U0REP');
 
   async function pick(role: string, actor: string, chosen: string) {
     const before = (await assignments()).length;

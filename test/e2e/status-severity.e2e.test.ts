@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-} from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { useBotWithIncident } from '../support/incident-driver.js';
 
 const DANA = 'U0DANA';
 
 describe('status and severity from the header', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
-
-  beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('Uploads failing', DANA));
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive, incident } = useBotWithIncident('Uploads failing', DANA);
 
   /** Dana clicks a header button (or picks `selectedOption` in its menu) and a modal opens. */
   const modalFrom = (actionId: string, selectedOption?: string) =>

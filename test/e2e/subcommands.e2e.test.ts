@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BotUnderTest } from '../support/bot-under-test.js';
-import {
-  type DrivenIncident,
-  type IncidentDriver,
-  startBotWithIncident,
-  TEAM,
-} from '../support/incident-driver.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEAM, useBotWithIncident } from '../support/incident-driver.js';
 
 const DANA = 'U0DANA';
 
 describe('subcommands for keyboard people', () => {
-  let t: BotUnderTest;
-  let drive: IncidentDriver;
-  let incident: DrivenIncident;
-  let channel = '';
-
-  beforeAll(async () => {
-    ({ t, drive, incident } = await startBotWithIncident('Payments failing', DANA));
-    channel = incident.channel;
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive, incident } = useBotWithIncident('Payments failing', DANA);
   beforeEach(async () => {
     await t.outboxSettled();
     t.slack.clearCalls();
@@ -29,7 +12,7 @@ describe('subcommands for keyboard people', () => {
 
   /** Runs `/incident <text>` in a channel and returns the private answer in its ack. */
   const run = (text: string, options: { in?: string; user?: string; team?: string } = {}) =>
-    drive.slash(text, options.user ?? DANA, options.in ?? channel, { teamId: options.team ?? TEAM });
+    drive.slash(text, options.user ?? DANA, options.in ?? incident.channel, { teamId: options.team ?? TEAM });
 
   const eventTypes = () => drive.types(incident.id);
 
@@ -68,7 +51,7 @@ describe('subcommands for keyboard people', () => {
   it('tells someone outside an incident channel where their incidents are', async () => {
     const reply = await run('hypothesis DNS', { in: 'C0GENERAL' });
     expect(reply).toContain('not an incident channel');
-    expect(reply).toContain(`<#${channel}>`);
+    expect(reply).toContain(`<#${incident.channel}>`);
     expect(await run('status', { in: 'C0GENERAL', team: 'T0EMPTY' })).toContain('No incident is open');
   });
 
@@ -80,7 +63,7 @@ describe('subcommands for keyboard people', () => {
 
   it('records a decision through its modal: what, why, and what would change our mind', async () => {
     const modal = await drive.modalAfter(() =>
-      drive.command('decision', DANA, channel, { triggerId: '9.9.9' }),
+      drive.command('decision', DANA, incident.channel, { triggerId: '9.9.9' }),
     );
     expect(modal.triggerId).toBe('9.9.9');
     expect(modal.view.callback_id).toBe('decision.record');
@@ -107,7 +90,7 @@ describe('subcommands for keyboard people', () => {
 
   it('answers help at once, before any query, then says what the caller can do there and then', async () => {
     const responseUrl = t.slack.responseUrl();
-    const general = await drive.slash('help', DANA, channel, { responseUrl });
+    const general = await drive.slash('help', DANA, incident.channel, { responseUrl });
     expect(general).toContain('open &lt;title&gt;');
     const here = await t.slack.waitForCall(
       'response_url',

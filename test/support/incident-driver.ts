@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import type { OpenedIncident } from '../../src/domain/index.js';
 import { type BotUnderTest, type BotUnderTestOptions, startBotUnderTest } from './bot-under-test.js';
@@ -383,4 +384,46 @@ export async function startBotWithIncident(
     await t.stop();
     throw error;
   }
+}
+
+/**
+ * {@link startBotWithIncident} for a whole `describe`: registers a beforeAll that starts it and an
+ * afterAll that stops it, and returns stand-ins to destructure at once. Each stands for what the
+ * beforeAll started (the bot, a driver on it, the incident) and throws when used before that.
+ */
+export function useBotWithIncident(
+  title: string,
+  userId: string,
+  options: BotUnderTestOptions = {},
+): { t: BotUnderTest; drive: IncidentDriver; incident: DrivenIncident } {
+  let started: Awaited<ReturnType<typeof startBotWithIncident>> | undefined;
+  beforeAll(async () => {
+    started = await startBotWithIncident(title, userId, options);
+  });
+  afterAll(async () => {
+    await started?.t.stop();
+  });
+  const current = () => {
+    if (!started) throw new Error(`the bot with "${title}" is used before its beforeAll started it`);
+    return started;
+  };
+  const t = new Proxy({} as BotUnderTest, {
+    get(_, key) {
+      const bot = current().t;
+      const value: unknown = Reflect.get(bot, key);
+      return typeof value === 'function' ? value.bind(bot) : value;
+    },
+  });
+  const incident: DrivenIncident = {
+    get id() {
+      return current().incident.id;
+    },
+    get channel() {
+      return current().incident.channel;
+    },
+    get headerTs() {
+      return current().incident.headerTs;
+    },
+  };
+  return { t, drive: incidentDriver(t), incident };
 }
