@@ -1,22 +1,11 @@
+import { POSTMORTEM_OUTLINE } from '../../support/postmortem-outline.js';
+
 /**
  * The postmortem Markdown's structure, read back the way a CommonMark/GFM renderer would see it:
  * which lines are headings, table rows, list items, paragraphs. The renderer writes a fixed
  * outline; people's words must never add to it.
  */
-export const OUTLINE = [
-  '## Summary',
-  '## Impact',
-  '## Key times',
-  '## Timeline',
-  '## Hypotheses',
-  '### Confirmed',
-  '### Ruled out',
-  '## Decisions',
-  '## Actions taken',
-  '## How the process went',
-  '## Agenda (blameless)',
-  '## Follow-ups (exactly three, ranked by impact)',
-] as const;
+export const OUTLINE = POSTMORTEM_OUTLINE;
 
 /** How often `ch` occurs not escaped by a backslash (an odd run of backslashes before it escapes it). */
 export function unescapedCount(text: string, ch: string): number {

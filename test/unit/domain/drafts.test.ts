@@ -8,6 +8,7 @@ import {
   replay,
   stakeholderUpdateDraft,
 } from '../../../src/domain/index.js';
+import { POSTMORTEM_OUTLINE } from '../../support/postmortem-outline.js';
 import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved } from './spec.js';
 
 const state = (...events: IncidentEvent[]) => replay(events) as OpenedIncident;
@@ -231,20 +232,7 @@ describe('the postmortem draft', () => {
 
   it('renders to Markdown with every section and no Slack mention syntax', () => {
     const markdown = renderPostmortemMarkdown(postmortemDraft(state(...history), history, POLICY));
-    for (const heading of [
-      '# Postmortem: INC-42 Checkout errors spiking',
-      '## Summary',
-      '## Impact',
-      '## Key times',
-      '## Timeline',
-      '### Confirmed',
-      '### Ruled out',
-      '## Decisions',
-      '## Actions taken',
-      '## How the process went',
-      '## Agenda (blameless)',
-      '## Follow-ups (exactly three, ranked by impact)',
-    ]) {
+    for (const heading of ['# Postmortem: INC-42 Checkout errors spiking', ...POSTMORTEM_OUTLINE]) {
       expect(markdown).toContain(heading);
     }
     expect(markdown).toContain('| Commander named | 2026-11-22 14:02 UTC |');
