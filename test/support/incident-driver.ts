@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import type { OpenedIncident } from '../../src/domain/index.js';
 import { type BotUnderTest, type BotUnderTestOptions, startBotUnderTest } from './bot-under-test.js';
@@ -335,6 +335,18 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     return String(answer.args.text);
   }
 
+  /**
+   * The first nudge for a stakeholder update posted in the incident's channel, once the update
+   * clock has nudged (within 5 s) and Slack has seen it; undefined if none was posted there.
+   */
+  async function nudge(incident: DrivenIncident): Promise<RecordedCall | undefined> {
+    await expect
+      .poll(async () => (await events(incident.id, 'UpdateNudged')).length, { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    await settled();
+    return posted(incident.channel).find((call) => String(call.args.text).includes('stakeholder update'));
+  }
+
   /** The pinned header as Slack shows it now, as JSON. */
   const header = (incident: DrivenIncident) =>
     JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
@@ -357,6 +369,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     incidentRow,
     state,
     toldAt,
+    nudge,
     header,
     viewsOpened,
     openedView,
