@@ -1,11 +1,11 @@
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
+import { type DrivenIncident, eventTime, incidentDriver } from '../support/incident-driver.js';
+import { openTimersQueue } from '../support/pending-timers.js';
 import { placedTimers } from '../support/placed-timers.js';
-import { sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
+import { POSTMORTEM_OUTLINE } from '../support/postmortem-outline.js';
 
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
@@ -44,7 +44,7 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     t.slack.addChannel({ id: STAKEHOLDERS, name: 'status' });
     t.slack.addChannel({ id: POSTMORTEMS, name: 'postmortems' });
     t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
-    queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+    queue = openTimersQueue(t.queuePrefix);
     drive = incidentDriver(t);
   });
   afterAll(async () => {
@@ -52,26 +52,14 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     await t?.stop();
   });
 
-  const slash = (text: string, userId = DANA, responseUrl?: string) =>
-    sendSlashCommand(t.target, {
-      text,
-      userId,
-      teamId: TEAM,
-      channelId: incident.channel,
-      ...(responseUrl ? { responseUrl } : {}),
-    });
+  const slash = (text: string, userId = DANA) => drive.command(text, userId, incident.channel);
 
   /** Opens the update modal with `/incident update` and posts the draft as written. */
   async function postDraftedUpdate(): Promise<string> {
-    const opens = t.slack.callsTo('views.open').length;
-    await slash('update', ALEX);
-    await t.slack.waitForCalls('views.open', opens + 1);
-    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
-      blocks: { element?: { initial_value?: string } }[];
-    };
-    const draft = view.blocks[0]?.element?.initial_value ?? '';
+    const modal = await drive.modalAfter(() => slash('update', ALEX));
+    const draft = modal.view.blocks[0]?.element?.initial_value ?? '';
     expect(
-      await drive.submitModal(opens, ALEX, {
+      await modal.submit(ALEX, {
         text: { text: { value: draft } },
         next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
       }),
@@ -118,20 +106,7 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     const file = [...t.slack.workspace.files.values()].find((f) => f.filename.startsWith('postmortem-inc-'));
     expect(file?.channel).toBe(POSTMORTEMS);
     const markdown = file?.content ?? '';
-    for (const heading of [
-      '## Summary',
-      '## Impact',
-      '## Key times',
-      '## Timeline',
-      '### Confirmed',
-      '### Ruled out',
-      '## Decisions',
-      '## Actions taken',
-      '## How the process went',
-      '## Agenda (blameless)',
-      '## Follow-ups (exactly three, ranked by impact)',
-    ])
-      expect(markdown).toContain(heading);
+    for (const heading of POSTMORTEM_OUTLINE) expect(markdown).toContain(heading);
     const opened = eventTime((await drive.events(incident.id, 'IncidentOpened'))[0]);
     const resolved = eventTime((await drive.events(incident.id, 'IncidentResolved'))[0]);
     expect(markdown).toContain(`| Opened | ${utc(opened)} |`);
@@ -164,9 +139,8 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
       [`followup${rank}.owner`]: { user: { type: 'users_select', selected_user: owner } },
       [`followup${rank}.due`]: { date: { type: 'datepicker', selected_date: due } },
     });
-    const opens = t.slack.callsTo('views.open').length;
-    await slash('postmortem');
-    const two = await drive.submitModal(opens, DANA, {
+    const meeting = await drive.modalAfter(() => slash('postmortem'));
+    const two = await meeting.submit(DANA, {
       ...answers,
       ...slot(1, 'Alert on payment error rate', ALEX, '2099-01-10'),
       ...slot(2, 'Canary the payments service', SAM, '2099-01-20'),
@@ -176,19 +150,14 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
       errors: { 'followup3.title': expect.stringContaining('exactly three follow-ups') },
     });
     expect(await drive.events(incident.id, 'PostmortemRecorded')).toEqual([]);
-    const three = await drive.submitModal(opens, DANA, {
+    const three = await meeting.submit(DANA, {
       ...answers,
       ...slot(1, 'Alert on payment error rate', ALEX, '2099-01-10'),
       ...slot(2, 'Canary the payments service', SAM, '2099-01-20'),
       ...slot(3, 'Runbook for payment retries', DANA, '2099-01-30'),
     });
     expect(three).toEqual({});
-    const row = await t.db
-      .selectFrom('incidents')
-      .select('status')
-      .where('id', '=', incident.id)
-      .executeTakeFirstOrThrow();
-    expect(row.status).toBe('closed');
+    expect((await drive.incidentRow(incident.id)).status).toBe('closed');
     await t.outboxSettled();
     expect(
       drive.posted(POSTMORTEMS).some((c) => String(c.args.text).startsWith('Postmortem recorded for')),
@@ -233,24 +202,22 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
       value: doneValue,
       responseUrl: doneUrl,
     });
-    const thanked = await t.slack.waitForCall('response_url', (c) => c.path === new URL(doneUrl).pathname);
-    expect(String(thanked.args.text)).toContain('Marked done: Alert on payment error rate');
+    expect(await drive.toldAt(doneUrl)).toContain('Marked done: Alert on payment error rate');
     const menu = (
       review.args.blocks as { accessory?: { options: { value: string; text: { text: string } }[] } }[]
     )
       .flatMap((b) => b.accessory?.options ?? [])
       .find((o) => o.text.text.startsWith('Drop: #2'));
-    const dropOpens = t.slack.callsTo('views.open').length;
-    await drive.clickOn({ channel: POSTMORTEMS, ts: String(review.response.ts) }, 'followup.choose', SAM, {
-      selectedOption: menu?.value ?? '',
-    });
-    expect(await drive.submitModal(dropOpens, SAM, { reason: { text: { value: '  ' } } })).toMatchObject({
+    const drop = await drive.modalAfter(() =>
+      drive.clickOn({ channel: POSTMORTEMS, ts: String(review.response.ts) }, 'followup.choose', SAM, {
+        selectedOption: menu?.value ?? '',
+      }),
+    );
+    expect(await drop.submit(SAM, { reason: { text: { value: '  ' } } })).toMatchObject({
       response_action: 'errors',
     });
     expect(
-      await drive.submitModal(dropOpens, SAM, {
-        reason: { text: { value: 'The canary platform is being replaced' } },
-      }),
+      await drop.submit(SAM, { reason: { text: { value: 'The canary platform is being replaced' } } }),
     ).toEqual({});
     expect((await drive.events(incident.id, 'FollowUpCompleted')).length).toBe(1);
     const dropped = await drive.events(incident.id, 'FollowUpDropped');
@@ -259,7 +226,7 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     );
 
     // The figures count this incident.
-    const figures = await slashAnswer(t.target, { text: 'stats', userId: SAM, teamId: TEAM });
+    const figures = await drive.slash('stats', SAM);
     expect(figures).toContain('*Last 30 days*: 1 incident (');
     expect(figures).toContain('Update cadence kept: 100% (1 of 1)');
   });

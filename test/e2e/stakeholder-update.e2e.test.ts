@@ -1,9 +1,8 @@
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import type { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { type DrivenIncident, eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
-import { sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
+import { type DrivenIncident, eventTime, incidentDriver } from '../support/incident-driver.js';
+import { openTimersQueue } from '../support/pending-timers.js';
 
 const DANA = 'U0DANA';
 const STAKEHOLDERS = 'C0STAKEHOLDERS';
@@ -21,7 +20,7 @@ describe('update nudges and stakeholder updates', () => {
     });
     t.slack.addChannel({ id: STAKEHOLDERS, name: 'status-updates' });
     t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: 'Asia/Tokyo' });
-    queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+    queue = openTimersQueue(t.queuePrefix);
     drive = incidentDriver(t);
     incident = await drive.open('Checkout slow for EU customers', DANA);
     await drive.click(incident, 'role.take', DANA, 'communicator');
@@ -37,13 +36,7 @@ describe('update nudges and stakeholder updates', () => {
   };
 
   it('nudges the communicator with draft and snooze buttons; snoozing pushes the next nudge back', async () => {
-    await expect
-      .poll(async () => (await drive.events(incident.id, 'UpdateNudged')).length, { timeout: 5_000 })
-      .toBeGreaterThan(0);
-    await t.outboxSettled();
-    const nudge = drive
-      .posted(incident.channel)
-      .find((call) => String(call.args.text).includes('stakeholder update'));
+    const nudge = await drive.nudge(incident);
     expect(String(nudge?.args.text)).toContain(`<@${DANA}>`);
 
     const responseUrl = t.slack.responseUrl();
@@ -53,8 +46,7 @@ describe('update nudges and stakeholder updates', () => {
       DANA,
       { value: '30', responseUrl },
     );
-    const told = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    expect(String(told.args.text)).toContain('Snoozed');
+    expect(await drive.toldAt(responseUrl)).toContain('Snoozed');
     const snoozed = await drive.events(incident.id, 'UpdateNudgeSnoozed');
     expect(snoozed).toHaveLength(1);
     const until = eventTime(snoozed[0], 'until');
@@ -63,22 +55,12 @@ describe('update nudges and stakeholder updates', () => {
   });
 
   it('drafts the update from the incident, posts it to stakeholders and the channel, and resets the clock', async () => {
-    const opens = t.slack.callsTo('views.open').length;
-    await sendSlashCommand(t.target, {
-      text: 'update',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: incident.channel,
-    });
-    await t.slack.waitForCalls('views.open', opens + 1);
-    const view = t.slack.callsTo('views.open').at(-1)?.args.view as {
-      blocks: { element?: { initial_value?: string } }[];
-    };
-    const draft = view.blocks[0]?.element?.initial_value ?? '';
+    const modal = await drive.modalAfter(() => drive.command('update', DANA, incident.channel));
+    const draft = modal.view.blocks[0]?.element?.initial_value ?? '';
     expect(draft).toContain('What is affected');
     expect(draft).toContain("What we don't know yet");
 
-    const refused = await drive.submitModal(opens, DANA, {
+    const refused = await modal.submit(DANA, {
       text: { text: { value: '   ' } },
       next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
     });
@@ -88,7 +70,7 @@ describe('update nudges and stakeholder updates', () => {
     const text =
       'Checkout is slow for some EU customers. We are testing a database failover. Next update in 30 minutes.';
     expect(
-      await drive.submitModal(opens, DANA, {
+      await modal.submit(DANA, {
         text: { text: { value: text } },
         next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
       }),
@@ -108,20 +90,14 @@ describe('update nudges and stakeholder updates', () => {
   });
 
   it('`/incident timers` explains every pending timer in the caller’s zone; the header names the next', async () => {
-    const text = await slashAnswer(t.target, {
-      text: 'timers',
-      userId: DANA,
-      teamId: TEAM,
-      channelId: incident.channel,
-    });
+    const text = await drive.slash('timers', DANA, incident.channel);
     expect(text).toContain('times in Asia/Tokyo');
     expect(text).toMatch(/\*Escalation\*: .+, in (29|30) minutes/);
     expect(text).toMatch(/\*Stakeholder update due\*: .+, in (29|30) minutes/);
     expect(text).toContain('ESCALATE_AFTER');
     expect(text).toContain('Cancelled by');
     await t.outboxSettled();
-    const header = JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
-    expect(header).toMatch(/Next timer: (escalation|stakeholder update due)/);
+    expect(drive.header(incident)).toMatch(/Next timer: (escalation|stakeholder update due)/);
   });
 
   it('keeps a private incident’s updates in its channel, unless a channel is chosen for one', async () => {
@@ -129,18 +105,9 @@ describe('update nudges and stakeholder updates', () => {
     const SECURITY = 'C0SECURITY';
     t.slack.addChannel({ id: SECURITY, name: 'security-leads' });
     const postUpdate = async (text: string, channel: string | null) => {
-      const opens = t.slack.callsTo('views.open').length;
-      await sendSlashCommand(t.target, {
-        text: 'update',
-        userId: DANA,
-        teamId: TEAM,
-        channelId: secret.channel,
-      });
-      await t.slack.waitForCalls('views.open', opens + 1);
-      expect(JSON.stringify(t.slack.callsTo('views.open').at(-1)?.args.view)).toContain(
-        '"block_id":"channel"',
-      );
-      return drive.submitModal(opens, DANA, {
+      const modal = await drive.modalAfter(() => drive.command('update', DANA, secret.channel));
+      expect(JSON.stringify(modal.view)).toContain('"block_id":"channel"');
+      return modal.submit(DANA, {
         text: { text: { value: text } },
         next: { choice: { type: 'static_select', selected_option: { value: 'cadence' } } },
         ...(channel

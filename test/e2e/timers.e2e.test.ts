@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
-import { pendingTimerKeys } from '../support/pending-timers.js';
+import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
 import { startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -92,7 +90,7 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     expect(metrics).toContain('incident_timers_late_total');
 
     // Nothing is left to fire: the hold and the escalation are done, and the cadence is off.
-    const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: a.queuePrefix });
+    const queue = openTimersQueue(a.queuePrefix);
     try {
       expect(await pendingTimerKeys(queue)).toEqual([]);
     } finally {
@@ -111,7 +109,7 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     const hold = (await drive.events(incident.id, 'IncidentOpened'))[0]?.payload as { at: string };
     const dueAt = new Date(Date.parse(hold.at) + HOLD_MS).toISOString();
 
-    const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: a.queuePrefix });
+    const queue = openTimersQueue(a.queuePrefix);
     try {
       const again = await queue.add('hold-end', {
         incidentId: incident.id,
@@ -151,13 +149,7 @@ describe('resolving stops the live timers', () => {
     const drive = incidentDriver(t);
     const incident = await drive.open('Login page blank', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
-    await expect
-      .poll(async () => (await drive.events(incident.id, 'UpdateNudged')).length, { timeout: 5_000 })
-      .toBeGreaterThan(0);
-    await t.outboxSettled();
-    const nudge = drive
-      .posted(incident.channel)
-      .find((call) => String(call.args.text).includes('stakeholder update'));
+    const nudge = await drive.nudge(incident);
     expect(String(nudge?.args.text)).toContain(`<@${DANA}>`);
     expect(JSON.stringify(nudge?.args.blocks)).toContain('update.snooze.15');
 
@@ -167,7 +159,7 @@ describe('resolving stops the live timers', () => {
     const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
 
     // Nothing live is left in the queue (an unclassified incident gets a postmortem only on request).
-    const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+    const queue = openTimersQueue(t.queuePrefix);
     try {
       await expect.poll(() => pendingTimerKeys(queue)).toEqual([]);
     } finally {
