@@ -1,20 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { describe, expect, it } from 'vitest';
 import { recordClosedIncident } from '../support/closed-incident.js';
-import { incidentDriver, TEAM } from '../support/incident-driver.js';
+import { TEAM, useBot } from '../support/incident-driver.js';
 
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
 
 describe('"broke twice": a second incident on the same service within 90 days', () => {
-  let t: BotUnderTest;
+  const { t, drive } = useBot({ env: { DIAGNOSIS_HOLD: 'PT0S' } });
 
-  beforeAll(async () => {
-    t = await startBotUnderTest({ env: { DIAGNOSIS_HOLD: 'PT0S' } });
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  /** Dana clicks "Record the postmortem" for the incident, on its draft in the postmortem channel. */
+  const postmortemForm = (incidentId: string) =>
+    drive.modalAfter(() =>
+      drive.clickOn({ channel: 'C0POSTMORTEMS', ts: '1.1' }, 'postmortem.record', DANA, {
+        value: incidentId,
+      }),
+    );
 
   it('shows the earlier follow-ups in the postmortem modal and requires a control', async () => {
     await recordClosedIncident(t, {
@@ -62,13 +62,8 @@ describe('"broke twice": a second incident on the same service within 90 days', 
       followUps: [],
     });
 
-    const drive = incidentDriver(t);
-    const opens = t.slack.callsTo('views.open').length;
-    await drive.clickOn({ channel: 'C0POSTMORTEMS', ts: '1.1' }, 'postmortem.record', DANA, {
-      value: second,
-    });
-    await t.slack.waitForCalls('views.open', opens + 1);
-    const view = JSON.stringify(t.slack.callsTo('views.open').at(-1)?.args.view);
+    const modal = await postmortemForm(second);
+    const view = JSON.stringify(modal.view);
     expect(view).toContain('checkout broke before');
     expect(view).toContain('Validate config before push');
     expect(view).toContain('must be a *control*');
@@ -88,7 +83,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
         control: { type: 'checkboxes', selected_options: control ? [{ value: 'control' }] : [] },
       },
     });
-    const noControl = await drive.submitModal(opens, DANA, {
+    const noControl = await modal.submit(DANA, {
       ...answers,
       ...slot(1, 'Config validation in CI', false),
       ...slot(2, 'Push process doc', false),
@@ -97,7 +92,7 @@ describe('"broke twice": a second incident on the same service within 90 days', 
     expect(JSON.stringify(noControl)).toContain('mark at least one follow-up as a control');
     expect(await drive.events(second, 'PostmortemRecorded')).toEqual([]);
 
-    const withControl = await drive.submitModal(opens, DANA, {
+    const withControl = await modal.submit(DANA, {
       ...answers,
       ...slot(1, 'Config validation in CI', true),
       ...slot(2, 'Push process doc', false),
@@ -122,10 +117,6 @@ describe('"broke twice": a second incident on the same service within 90 days', 
       until: 'resolved',
       followUps: [],
     });
-    const drive = incidentDriver(t);
-    const opens = t.slack.callsTo('views.open').length;
-    await drive.clickOn({ channel: 'C0POSTMORTEMS', ts: '1.1' }, 'postmortem.record', DANA, { value: lone });
-    await t.slack.waitForCalls('views.open', opens + 1);
-    expect(JSON.stringify(t.slack.callsTo('views.open').at(-1)?.args.view)).not.toContain('broke before');
+    expect(JSON.stringify((await postmortemForm(lone)).view)).not.toContain('broke before');
   });
 });

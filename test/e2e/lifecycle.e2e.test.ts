@@ -1,8 +1,7 @@
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { type DrivenIncident, eventTime, incidentDriver } from '../support/incident-driver.js';
+import { type DrivenIncident, eventTime, useBot } from '../support/incident-driver.js';
 import { openTimersQueue } from '../support/pending-timers.js';
 import { placedTimers } from '../support/placed-timers.js';
 import { POSTMORTEM_OUTLINE } from '../support/postmortem-outline.js';
@@ -25,31 +24,27 @@ const utc = (ms: number) =>
   `${new Date(ms).toISOString().slice(0, 10)} ${new Date(ms).toISOString().slice(11, 16)} UTC`;
 
 describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026 10:00 in Paris)', () => {
-  let t: BotUnderTest;
-  let drive: ReturnType<typeof incidentDriver>;
+  const { t, drive } = useBot({
+    clockStartsAt: CLOCK_STARTS_AT,
+    env: {
+      STAKEHOLDER_CHANNEL: STAKEHOLDERS,
+      POSTMORTEM_CHANNEL: POSTMORTEMS,
+      DIAGNOSIS_HOLD: 'PT0S',
+      POSTMORTEM_DUE: 'PT3S',
+      ESCALATION_EXEC: 'U0VP',
+    },
+  });
   let incident: DrivenIncident;
   let queue: Queue;
 
   beforeAll(async () => {
-    t = await startBotUnderTest({
-      clockStartsAt: CLOCK_STARTS_AT,
-      env: {
-        STAKEHOLDER_CHANNEL: STAKEHOLDERS,
-        POSTMORTEM_CHANNEL: POSTMORTEMS,
-        DIAGNOSIS_HOLD: 'PT0S',
-        POSTMORTEM_DUE: 'PT3S',
-        ESCALATION_EXEC: 'U0VP',
-      },
-    });
     t.slack.addChannel({ id: STAKEHOLDERS, name: 'status' });
     t.slack.addChannel({ id: POSTMORTEMS, name: 'postmortems' });
     t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
     queue = openTimersQueue(t.queuePrefix);
-    drive = incidentDriver(t);
   });
   afterAll(async () => {
     await queue?.close();
-    await t?.stop();
   });
 
   const slash = (text: string, userId = DANA) => drive.command(text, userId, incident.channel);

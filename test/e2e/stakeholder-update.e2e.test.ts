@@ -1,7 +1,6 @@
 import type { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { type DrivenIncident, eventTime, incidentDriver } from '../support/incident-driver.js';
+import { type DrivenIncident, eventTime, useBot } from '../support/incident-driver.js';
 import { openTimersQueue } from '../support/pending-timers.js';
 
 const DANA = 'U0DANA';
@@ -9,25 +8,21 @@ const STAKEHOLDERS = 'C0STAKEHOLDERS';
 const MINUTE = 60_000;
 
 describe('update nudges and stakeholder updates', () => {
-  let t: BotUnderTest;
-  let drive: ReturnType<typeof incidentDriver>;
+  const { t, drive } = useBot({
+    env: { UPDATE_CADENCE: 'SEV2=PT1S', STAKEHOLDER_CHANNEL: STAKEHOLDERS, DIAGNOSIS_HOLD: 'PT0S' },
+  });
   let incident: DrivenIncident;
   let queue: Queue;
 
   beforeAll(async () => {
-    t = await startBotUnderTest({
-      env: { UPDATE_CADENCE: 'SEV2=PT1S', STAKEHOLDER_CHANNEL: STAKEHOLDERS, DIAGNOSIS_HOLD: 'PT0S' },
-    });
     t.slack.addChannel({ id: STAKEHOLDERS, name: 'status-updates' });
     t.slack.workspace.addUser({ id: DANA, name: 'dana', tz: 'Asia/Tokyo' });
     queue = openTimersQueue(t.queuePrefix);
-    drive = incidentDriver(t);
     incident = await drive.open('Checkout slow for EU customers', DANA);
     await drive.click(incident, 'role.take', DANA, 'communicator');
   });
   afterAll(async () => {
     await queue?.close();
-    await t?.stop();
   });
 
   const updateDue = async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
+import { eventTime as at, incidentDriver, useBot } from '../support/incident-driver.js';
 import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
 import { startSlackStandIn } from '../support/slack-stand-in/index.js';
 import { createTestDatabase } from '../support/test-database.js';
@@ -129,24 +129,16 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
 });
 
 describe('resolving stops the live timers', () => {
-  let t: BotUnderTest;
-
-  beforeAll(async () => {
-    t = await startBotUnderTest({
-      env: {
-        DIAGNOSIS_HOLD: 'PT0S',
-        ESCALATE_AFTER: 'PT4S',
-        UPDATE_CADENCE: 'SEV2=PT1S',
-        ESCALATION_EXEC: VP,
-      },
-    });
-  });
-  afterAll(async () => {
-    await t?.stop();
+  const { t, drive } = useBot({
+    env: {
+      DIAGNOSIS_HOLD: 'PT0S',
+      ESCALATE_AFTER: 'PT4S',
+      UPDATE_CADENCE: 'SEV2=PT1S',
+      ESCALATION_EXEC: VP,
+    },
   });
 
   it('nudges for updates while open, then after resolve no nudge and no escalation ever fires', async () => {
-    const drive = incidentDriver(t);
     const incident = await drive.open('Login page blank', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
     const nudge = await drive.nudge(incident);

@@ -381,62 +381,54 @@ export function incidentDriver(t: Driver | BotUnderTest) {
 export type IncidentDriver = ReturnType<typeof incidentDriver>;
 
 /**
- * The usual start of an end-to-end file: the bot, a driver on it, and one incident `userId` opened
- * with `/incident open <title>`, with everything the opening sent to Slack performed.
+ * What a hook will start, for a `describe` to destructure before it has: it reads (and calls)
+ * through to what `current()` returns, and throws when used before that exists.
  */
-export async function startBotWithIncident(
-  title: string,
-  userId: string,
-  options: BotUnderTestOptions = {},
-): Promise<{ t: BotUnderTest; drive: IncidentDriver; incident: DrivenIncident }> {
-  const t = await startBotUnderTest(options);
-  const drive = incidentDriver(t);
-  try {
-    return { t, drive, incident: await drive.openSettled(title, userId) };
-  } catch (error) {
-    await t.stop();
-    throw error;
-  }
+function startedLater<T extends object>(current: () => T | undefined, what: string): T {
+  const now = () => {
+    const value = current();
+    if (value === undefined) throw new Error(`${what} is used before the beforeAll that starts it`);
+    return value;
+  };
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = now();
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /**
- * {@link startBotWithIncident} for a whole `describe`: registers a beforeAll that starts it and an
- * afterAll that stops it, and returns stand-ins to destructure at once. Each stands for what the
- * beforeAll started (the bot, a driver on it, the incident) and throws when used before that.
+ * The bot for a whole `describe`: registers a beforeAll that starts it (before the beforeAll hooks
+ * the file registers after this call, which may then add channels and users) and an afterAll that
+ * stops it (after theirs). Returns the bot and a driver on it, to destructure at once.
+ */
+export function useBot(options: BotUnderTestOptions = {}): { t: BotUnderTest; drive: IncidentDriver } {
+  let bot: BotUnderTest | undefined;
+  beforeAll(async () => {
+    bot = await startBotUnderTest(options);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+  const t = startedLater(() => bot, 'the bot under test');
+  return { t, drive: incidentDriver(t) };
+}
+
+/**
+ * The usual start of an end-to-end file, for a whole `describe`: {@link useBot}, and one incident
+ * `userId` opened with `/incident open <title>`, with all the opening sent to Slack performed.
  */
 export function useBotWithIncident(
   title: string,
   userId: string,
   options: BotUnderTestOptions = {},
 ): { t: BotUnderTest; drive: IncidentDriver; incident: DrivenIncident } {
-  let started: Awaited<ReturnType<typeof startBotWithIncident>> | undefined;
+  const { t, drive } = useBot(options);
+  let incident: DrivenIncident | undefined;
   beforeAll(async () => {
-    started = await startBotWithIncident(title, userId, options);
+    incident = await drive.openSettled(title, userId);
   });
-  afterAll(async () => {
-    await started?.t.stop();
-  });
-  const current = () => {
-    if (!started) throw new Error(`the bot with "${title}" is used before its beforeAll started it`);
-    return started;
-  };
-  const t = new Proxy({} as BotUnderTest, {
-    get(_, key) {
-      const bot = current().t;
-      const value: unknown = Reflect.get(bot, key);
-      return typeof value === 'function' ? value.bind(bot) : value;
-    },
-  });
-  const incident: DrivenIncident = {
-    get id() {
-      return current().incident.id;
-    },
-    get channel() {
-      return current().incident.channel;
-    },
-    get headerTs() {
-      return current().incident.headerTs;
-    },
-  };
-  return { t, drive: incidentDriver(t), incident };
+  return { t, drive, incident: startedLater(() => incident, `the incident "${title}"`) };
 }
