@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { appHomeOpenedEnvelope, blockActionPayload } from '../support/slack-payloads.js';
-import { sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TEAM, useBot } from '../support/incident-driver.js';
+import { appHomeOpenedEnvelope } from '../support/slack-payloads.js';
+import { sendEvent, sendSlashCommand } from '../support/slack-requests.js';
 
-const TEAM = 'T0001';
 const REPORTER = 'U0REPORTER';
 
 describe('opening an incident from Slack (walking skeleton)', () => {
-  let t: BotUnderTest;
-
-  beforeAll(async () => {
-    t = await startBotUnderTest();
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive } = useBot();
   beforeEach(async () => {
     // Each test starts from a quiet bot: whatever the last one set in motion has reached Slack.
     await t.outboxSettled();
@@ -45,6 +37,22 @@ describe('opening an incident from Slack (walking skeleton)', () => {
       .orderBy('seq')
       .execute();
   }
+
+  /** Where an incident's header is, from its row. */
+  const headerOf = (row: { id: string; channel_id: string | null; header_ts: string | null }) => ({
+    id: row.id,
+    channel: row.channel_id ?? '',
+    headerTs: row.header_ts ?? '',
+  });
+
+  /** How many rows a table holds. */
+  const rowsIn = async (table: 'incidents' | 'incident_events') =>
+    (
+      await t.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('acks at once, then creates the channel, invites the reporter, posts and pins the header, and records IncidentOpened', async () => {
     const { response } = await open('Checkout errors spiking');
@@ -94,17 +102,7 @@ describe('opening an incident from Slack (walking skeleton)', () => {
 
   it('records the role on "take commander" and updates the header in place', async () => {
     const row = await incidentRow(1);
-    const response = await sendInteraction(
-      t.target,
-      blockActionPayload({
-        actionId: 'role.take',
-        value: 'commander',
-        userId: 'U0DANA',
-        channelId: row.channel_id ?? '',
-        messageTs: row.header_ts ?? '',
-        teamId: TEAM,
-      }),
-    );
+    const response = await drive.click(headerOf(row), 'role.take', 'U0DANA', 'commander');
     expect(response.status).toBe(200);
 
     const update = await t.slack.waitForCall('chat.update');
@@ -127,18 +125,10 @@ describe('opening an incident from Slack (walking skeleton)', () => {
   it('gives a role to exactly one of two people who click at the same moment, and tells the other', async () => {
     const row = await incidentRow(1);
     const click = (userId: string) =>
-      sendInteraction(
-        t.target,
-        blockActionPayload({
-          actionId: 'role.take',
-          value: 'scribe',
-          userId,
-          channelId: row.channel_id ?? '',
-          messageTs: row.header_ts ?? '',
-          teamId: TEAM,
-          responseUrl: t.slack.responseUrl(userId),
-        }),
-      );
+      drive.click(headerOf(row), 'role.take', userId, {
+        value: 'scribe',
+        responseUrl: t.slack.responseUrl(userId),
+      });
     const responses = await Promise.all([click('U0ALEX'), click('U0BLAKE')]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
 
@@ -177,26 +167,16 @@ describe('opening an incident from Slack (walking skeleton)', () => {
   });
 
   it('opens the triage modal when there is no title, and opens nothing yet', async () => {
-    const before = await t.db
-      .selectFrom('incidents')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const before = await rowsIn('incidents');
     const response = await sendSlashCommand(t.target, { text: 'open', triggerId: '123.456.abc' });
     expect(response.status).toBe(200);
     const modal = await t.slack.waitForCall('views.open');
     expect(modal.args).toMatchObject({ trigger_id: '123.456.abc', view: { callback_id: 'incident.open' } });
-    const after = await t.db
-      .selectFrom('incidents')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
+    expect(await rowsIn('incidents')).toBe(before);
   });
 
   it('refuses a badly signed request with 401 and changes nothing', async () => {
-    const before = await t.db
-      .selectFrom('incident_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const before = await rowsIn('incident_events');
     const response = await sendSlashCommand(
       t.target,
       { text: 'open Forged incident' },
@@ -211,11 +191,7 @@ describe('opening an incident from Slack (walking skeleton)', () => {
     expect(stale.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 300)); // give a wrongly accepted request time to show
     expect(t.slack.calls).toHaveLength(0);
-    const after = await t.db
-      .selectFrom('incident_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
+    expect(await rowsIn('incident_events')).toBe(before);
   });
 
   it('processes an Events API delivery once when Slack retries it with the same event_id', async () => {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TEAM, useBot } from '../support/incident-driver.js';
 import { viewSubmissionPayload } from '../support/slack-payloads.js';
 import { sendInteraction, sendSlashCommand } from '../support/slack-requests.js';
 
-const TEAM = 'T0001';
 const ANNOUNCE = 'C0ANNOUNCE';
 
 type Answers = { impact: string; critical: string; data: string; workaround: string };
@@ -11,14 +10,10 @@ const SEV1: Answers = { impact: 'most', critical: 'yes', data: 'no', workaround:
 const SEV3: Answers = { impact: 'some', critical: 'no', data: 'no', workaround: 'yes' };
 
 describe('opening an incident through the triage modal', () => {
-  let t: BotUnderTest;
+  const { t } = useBot({ env: { ANNOUNCE_CHANNEL: ANNOUNCE } });
 
-  beforeAll(async () => {
-    t = await startBotUnderTest({ env: { ANNOUNCE_CHANNEL: ANNOUNCE } });
+  beforeAll(() => {
     t.slack.addChannel({ id: ANNOUNCE, name: 'incidents' });
-  });
-  afterAll(async () => {
-    await t?.stop();
   });
   beforeEach(async () => {
     await t.outboxSettled();

@@ -1,9 +1,9 @@
-import { Queue } from 'bullmq';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import type { Queue } from 'bullmq';
+import { afterEach, describe, expect, it } from 'vitest';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { eventTime, incidentDriver, TEAM } from '../support/incident-driver.js';
+import { openTimersQueue } from '../support/pending-timers.js';
 import { placedTimers } from '../support/placed-timers.js';
 
 const DANA = 'U0DANA';
@@ -57,10 +57,7 @@ for (const placement of PLACEMENTS) {
       });
       bot.slack.workspace.addUser({ id: DANA, name: 'dana', tz: DANA_ZONE });
       bot.slack.workspace.addUser({ id: ALEX, name: 'alex', tz: ALEX_ZONE });
-      const timersQueue = new Queue(TIMERS_QUEUE, {
-        connection: { url: inject('redisUrl') },
-        prefix: bot.queuePrefix,
-      });
+      const timersQueue = openTimersQueue(bot.queuePrefix);
       started = { bot, queue: timersQueue };
       return { t: bot, queue: timersQueue, timers: placedTimers(timersQueue, bot.clock) };
     }
@@ -99,6 +96,7 @@ for (const placement of PLACEMENTS) {
 
     it(`reminds a follow-up owner before the due date and when it is overdue (clock at ${placement.alex.local})`, async () => {
       const { t, timers } = await botAt(placement.alex.startsAt);
+      const drive = incidentDriver(t);
       // Due dates are calendar dates read as UTC midnight: yesterday by the bot's clock.
       const yesterday = new Date(t.clock.now().getTime() - DAY).toISOString().slice(0, 10);
       const id = await recordClosedIncident(t, {
@@ -127,24 +125,17 @@ for (const placement of PLACEMENTS) {
       });
       // Nobody synced this incident's timers: the periodic reconcile finds them.
       const remindedTimes = (n: number) => async () =>
-        (await incidentDriver(t).events(id, 'FollowUpReminded')).length >= n;
+        (await drive.events(id, 'FollowUpReminded')).length >= n;
       const before = await timers.runPlaced('follow-up-b1-before', ALEX_ZONE, remindedTimes(1));
       const overdue = await timers.runPlaced('follow-up-b1-overdue', ALEX_ZONE, remindedTimes(2));
       expect([before.heldUntil, overdue.heldUntil]).toEqual([null, placement.alexOverdueHeldUntil]);
       await t.outboxSettled();
-      const dms = incidentDriver(t)
-        .posted(t.slack.workspace.imWith(ALEX).id)
-        .map((call) => String(call.args.text));
+      const dms = drive.posted(t.slack.workspace.imWith(ALEX).id).map((call) => String(call.args.text));
       expect(dms).toEqual([
         expect.stringContaining(`"Idempotency keys on charges", is due ${yesterday}`),
         expect.stringContaining(`"Idempotency keys on charges", was due ${yesterday} and is still open`),
       ]);
-      const reminded = await t.db
-        .selectFrom('incident_events')
-        .select('payload')
-        .where('incident_id', '=', id)
-        .where('type', '=', 'FollowUpReminded')
-        .execute();
+      const reminded = await drive.events(id, 'FollowUpReminded');
       expect(reminded.map((r) => (r.payload as { which: string }).which)).toEqual(['before', 'overdue']);
     });
   });

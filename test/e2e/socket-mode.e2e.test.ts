@@ -16,21 +16,25 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
     await t?.stop();
   });
 
+  /** `/incident <text>` as a Socket Mode envelope; what the bot acknowledged it with. */
+  const slash = (text: string, triggerId: string) =>
+    t.slack.socketMode.send('slash_commands', {
+      team_id: 'T0001',
+      channel_id: 'C2147483705',
+      user_id: 'U0SOCKET',
+      command: '/incident',
+      text,
+      response_url: t.slack.responseUrl(),
+      trigger_id: triggerId,
+    });
+
   it('opens its connection through SLACK_API_URL with the app token', async () => {
     const open = await t.slack.waitForCall('apps.connections.open');
     expect(open.token).toBe('xapp-test-token');
   });
 
   it('opens an incident from a slash command envelope and acknowledges it', async () => {
-    const ack = await t.slack.socketMode.send('slash_commands', {
-      team_id: 'T0001',
-      channel_id: 'C2147483705',
-      user_id: 'U0SOCKET',
-      command: '/incident',
-      text: 'open Socket mode outage',
-      response_url: t.slack.responseUrl(),
-      trigger_id: '1.2.3',
-    });
+    const ack = await slash('open Socket mode outage', '1.2.3');
     // The answer comes with the ack: the incident is saved by then.
     expect(ack).toMatchObject({
       response_type: 'ephemeral',
@@ -42,15 +46,7 @@ describe('Socket Mode (SLACK_APP_TOKEN set)', () => {
   });
 
   it('answers help in the acknowledgement itself', async () => {
-    const ack = await t.slack.socketMode.send('slash_commands', {
-      team_id: 'T0001',
-      channel_id: 'C2147483705',
-      user_id: 'U0SOCKET',
-      command: '/incident',
-      text: 'help',
-      response_url: t.slack.responseUrl(),
-      trigger_id: '1.2.4',
-    });
+    const ack = await slash('help', '1.2.4');
     expect(JSON.stringify(ack)).toContain('open &lt;title&gt;');
   });
 

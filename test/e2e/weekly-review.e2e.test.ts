@@ -1,13 +1,13 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKLY_REVIEW_JOB } from '../../src/adapters/bullmq/timer-queue.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
 import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { commandCoreOn } from '../support/command-core.js';
 import { TEAM } from '../support/incident-driver.js';
+import { openTimersQueue } from '../support/pending-timers.js';
 import type { RecordedCall } from '../support/slack-stand-in/index.js';
 
 const POSTMORTEMS = 'C0POSTMORTEMS';
@@ -33,7 +33,7 @@ async function startDeployment(weeklyReview: string) {
     queuePrefix: t.queuePrefix,
     clock: t.clock,
   });
-  const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: t.queuePrefix });
+  const queue = openTimersQueue(t.queuePrefix);
   return {
     t,
     queue,
