@@ -14,6 +14,7 @@ import {
   sendSlashCommand,
 } from './slack-requests.js';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in/index.js';
+import { startedLater } from './started-later.js';
 
 export const TEAM = 'T0001';
 
@@ -379,25 +380,6 @@ export function incidentDriver(t: Driver | BotUnderTest) {
 }
 
 export type IncidentDriver = ReturnType<typeof incidentDriver>;
-
-/**
- * What a hook will start, for a `describe` to destructure before it has: it reads (and calls)
- * through to what `current()` returns, and throws when used before that exists.
- */
-function startedLater<T extends object>(current: () => T | undefined, what: string): T {
-  const now = () => {
-    const value = current();
-    if (value === undefined) throw new Error(`${what} is used before the beforeAll that starts it`);
-    return value;
-  };
-  return new Proxy({} as T, {
-    get(_, key) {
-      const target = now();
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 /**
  * The bot for a whole `describe`: registers a beforeAll that starts it (before the beforeAll hooks
