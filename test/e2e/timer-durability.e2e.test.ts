@@ -1,78 +1,53 @@
-import { randomBytes } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TIMERS_QUEUE } from '../../src/adapters/bullmq/timer-job.js';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
-import { botProcessEnv, spawnBot, waitUntilHealthy } from '../support/bot-process.js';
-import { type BotUnderTest, SIGNING_SECRET, startBotUnderTest } from '../support/bot-under-test.js';
-import { eventTime as at, incidentDriver } from '../support/incident-driver.js';
-import { pendingTimerKeys } from '../support/pending-timers.js';
-import { deleteQueueKeys } from '../support/queue-keys.js';
-import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in/index.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { type BotProcess, useProcessServices } from '../support/bot-process.js';
+import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
+import { eventTime as at, type IncidentDriver, incidentDriver } from '../support/incident-driver.js';
+import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
 
 const DANA = 'U0DANA';
 /** A Redis database number of this file's own, so FLUSHDB leaves other test files alone. */
 const OWN_REDIS_DB = 9;
 
-describe('timers survive a killed process', () => {
-  let slack: SlackStandIn;
-  let database: TestDatabase;
-  const queuePrefix = `ic-kill-${randomBytes(3).toString('hex')}`;
+/** The hold ended and the incident escalated, once each, on time (within 2 s) after it was opened. */
+async function expectFiredOnTime(
+  drive: IncidentDriver,
+  incidentId: string,
+  due: { holdMs: number; escalateMs: number; timeout: number },
+) {
+  await expect
+    .poll(async () => (await drive.events(incidentId, 'IncidentEscalated')).length, { timeout: due.timeout })
+    .toBe(1);
+  const opened = at((await drive.events(incidentId, 'IncidentOpened'))[0]);
+  const holdEnded = await drive.events(incidentId, 'HoldEnded');
+  expect(holdEnded).toHaveLength(1);
+  expect(Math.abs(at(holdEnded[0]) - (opened + due.holdMs))).toBeLessThan(2_000);
+  expect(
+    Math.abs(at((await drive.events(incidentId, 'IncidentEscalated'))[0]) - (opened + due.escalateMs)),
+  ).toBeLessThan(2_000);
+}
 
-  beforeAll(async () => {
-    slack = await startSlackStandIn({ botUserId: 'UBOT' });
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await slack?.stop();
-    await database?.drop();
-    await deleteQueueKeys(inject('redisUrl'), queuePrefix);
-  });
+describe('timers survive a killed process', () => {
+  const services = useProcessServices('kill');
 
   it('SIGKILLed while timers are pending and started again: each due timer fires once, on time', async () => {
-    const db = createDatabase({ connectionString: database.url, maxConnections: 2 });
-    const env = () =>
-      botProcessEnv(
-        {
-          slackUrl: slack.url,
-          databaseUrl: database.url,
-          redisUrl: inject('redisUrl'),
-          queuePrefix,
-          signingSecret: SIGNING_SECRET,
-        },
-        { DIAGNOSIS_HOLD: 'PT10S', ESCALATE_AFTER: 'PT12S', UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S' },
-      );
-    const first = await env();
-    const bot = spawnBot(first.env);
-    const queue = new Queue(TIMERS_QUEUE, { connection: { url: inject('redisUrl') }, prefix: queuePrefix });
-    let restarted: ReturnType<typeof spawnBot> | null = null;
+    const extra = { DIAGNOSIS_HOLD: 'PT10S', ESCALATE_AFTER: 'PT12S', UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S' };
+    const db = createDatabase({ connectionString: services.database.url, maxConnections: 2 });
+    const queue = openTimersQueue(services.queuePrefix);
+    let first: BotProcess | null = null;
+    let restarted: BotProcess | null = null;
     try {
-      await waitUntilHealthy(`http://127.0.0.1:${first.port}/healthz`, bot);
-      const drive = incidentDriver({
-        slack,
-        db,
-        target: { url: `http://127.0.0.1:${first.port}/slack/events`, signingSecret: SIGNING_SECRET },
-      });
+      const started = await services.spawnHealthy(extra);
+      first = started.bot;
+      const drive = incidentDriver({ slack: services.slack, db, target: started.target });
       const incident = await drive.open('Queue backlog growing', DANA);
       await expect.poll(() => pendingTimerKeys(queue)).toEqual(['escalation', 'hold-end']);
-      bot.child.kill('SIGKILL');
-      expect(await bot.exited).toBe('SIGKILL');
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
 
-      const second = await env();
-      restarted = spawnBot(second.env);
-      await waitUntilHealthy(`http://127.0.0.1:${second.port}/healthz`, restarted);
-      await expect
-        .poll(async () => (await drive.events(incident.id, 'IncidentEscalated')).length, { timeout: 15_000 })
-        .toBe(1);
-      const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
-      const holdEnded = await drive.events(incident.id, 'HoldEnded');
-      expect(holdEnded).toHaveLength(1);
-      expect(Math.abs(at(holdEnded[0]) - (opened + 10_000))).toBeLessThan(2_000);
-      expect(
-        Math.abs(at((await drive.events(incident.id, 'IncidentEscalated'))[0]) - (opened + 12_000)),
-      ).toBeLessThan(2_000);
+      restarted = (await services.spawnHealthy(extra)).bot;
+      await expectFiredOnTime(drive, incident.id, { holdMs: 10_000, escalateMs: 12_000, timeout: 15_000 });
       await expect
         .poll(
           () =>
@@ -80,7 +55,7 @@ describe('timers survive a killed process', () => {
         )
         .toBe(1);
     } finally {
-      bot.child.kill('SIGKILL');
+      first?.child.kill('SIGKILL');
       restarted?.child.kill('SIGKILL');
       await queue.close();
       await db.destroy();
@@ -112,7 +87,7 @@ describe('timers come back after Redis loses them', () => {
 
   it('after FLUSHDB, within one reconcile interval the timers are back and fire on time', async () => {
     const drive = incidentDriver(t);
-    const queue = new Queue(TIMERS_QUEUE, { connection: { url: redisUrl }, prefix: t.queuePrefix });
+    const queue = openTimersQueue(t.queuePrefix, redisUrl);
     const redis = new Redis(redisUrl);
     try {
       const incident = await drive.open('Cache cluster evicting', DANA);
@@ -126,16 +101,7 @@ describe('timers come back after Redis loses them', () => {
       // One reconcile interval (1 s), plus the pass itself.
       expect(Date.now() - flushedAt).toBeLessThan(1_000 + 1_000);
 
-      await expect
-        .poll(async () => (await drive.events(incident.id, 'IncidentEscalated')).length, { timeout: 10_000 })
-        .toBe(1);
-      const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
-      const holdEnded = await drive.events(incident.id, 'HoldEnded');
-      expect(holdEnded).toHaveLength(1);
-      expect(Math.abs(at(holdEnded[0]) - (opened + 4_000))).toBeLessThan(2_000);
-      expect(
-        Math.abs(at((await drive.events(incident.id, 'IncidentEscalated'))[0]) - (opened + 6_000)),
-      ).toBeLessThan(2_000);
+      await expectFiredOnTime(drive, incident.id, { holdMs: 4_000, escalateMs: 6_000, timeout: 10_000 });
     } finally {
       redis.disconnect();
       await queue.close();
