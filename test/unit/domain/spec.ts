@@ -1,10 +1,8 @@
 import { expect } from 'vitest';
 import {
-  addMilliseconds,
   decide,
   type IncidentCommand,
   type IncidentEvent,
-  type IncidentOpened,
   type IncidentState,
   type RejectionCode,
   replay,
@@ -12,13 +10,17 @@ import {
   type Verdict,
 } from '../../../src/domain/index.js';
 
-/** The instant every scenario starts at, and minutes after it. */
-export const T0 = '2026-11-22T14:00:00.000Z';
-export const at = (minutes: number): string => addMilliseconds(T0, minutes * 60_000);
-
-export const REPORTER = 'U0REPORTER';
-export const DANA = 'U0DANA';
-export const ALEX = 'U0ALEX';
+export {
+  ALEX,
+  at,
+  commanderIs,
+  DANA,
+  holdEnded,
+  opened,
+  REPORTER,
+  resolved,
+  T0,
+} from '../../support/incident-events.js';
 
 export const POLICY: TimerPolicy = {
   escalateAfter: 30 * 60_000,
@@ -26,54 +28,6 @@ export const POLICY: TimerPolicy = {
   updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
   followUpReminderLead: 24 * 3_600_000,
 };
-
-export function opened(overrides: Partial<IncidentOpened> = {}): IncidentOpened {
-  return {
-    type: 'IncidentOpened',
-    at: T0,
-    by: REPORTER,
-    number: 42,
-    title: 'Checkout errors spiking',
-    service: 'checkout',
-    severity: 'SEV2',
-    private: false,
-    drill: false,
-    reporter: REPORTER,
-    holdEndsAt: at(10),
-    triage: null,
-    ...overrides,
-  };
-}
-
-export const commanderIs = (userId: string, minutes = 1): IncidentEvent => ({
-  type: 'RoleAssigned',
-  at: at(minutes),
-  by: userId,
-  role: 'commander',
-  userId,
-  previous: null,
-  via: 'took',
-});
-
-export const holdEnded = (minutes = 10): IncidentEvent => ({
-  type: 'HoldEnded',
-  at: at(minutes),
-  by: 'system',
-});
-
-export const resolved = (
-  minutes = 40,
-  overrides: Partial<Extract<IncidentEvent, { type: 'IncidentResolved' }>> = {},
-): IncidentEvent => ({
-  type: 'IncidentResolved',
-  at: at(minutes),
-  by: DANA,
-  summary: 'Rolled back the deploy.',
-  impactEndedAt: null,
-  postmortemRequired: true,
-  asCommander: true,
-  ...overrides,
-});
 
 /**
  * Given / when / then over events, as the emmett Decider specification does: the history is the
