@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import type { Database } from '../../src/adapters/postgres/schema.js';
 import { type CommandCore, createCommandCore } from '../../src/app/commands/command-core.js';
+import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import type { OpenIncident } from '../../src/domain/index.js';
 
 /** The real command core on a test database; `afterCommit` lets a test see (or drive) what follows. */
@@ -10,7 +11,15 @@ export function commandCoreOn(
   db: Kysely<Database>,
   afterCommit: (incidentId: string) => void = () => {},
 ): CommandCore {
-  return createCommandCore({ store: createIncidentStore(db), newId: randomUUID, afterCommit });
+  return commandCoreWith(createIncidentStore(db), afterCommit);
+}
+
+/** The real command core on any incident store (the in-memory one, say). */
+export function commandCoreWith(
+  store: IncidentStore,
+  afterCommit: (incidentId: string) => void = () => {},
+): CommandCore {
+  return createCommandCore({ store, newId: randomUUID, afterCommit });
 }
 
 /** An `OpenIncident` command with test defaults: severity pending, no hold, public, real. */
