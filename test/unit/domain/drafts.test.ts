@@ -9,7 +9,7 @@ import {
   stakeholderUpdateDraft,
 } from '../../../src/domain/index.js';
 import { POSTMORTEM_OUTLINE } from '../../support/postmortem-outline.js';
-import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved } from './spec.js';
+import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved, statusChanged } from './spec.js';
 
 const state = (...events: IncidentEvent[]) => replay(events) as OpenedIncident;
 const hypothesis = (id: string, text: string): IncidentEvent => ({
@@ -51,14 +51,7 @@ describe('the stakeholder update draft', () => {
   });
 
   it('names the confirmed cause once identified, and a resolution time only if the commander gave one', () => {
-    const identified: IncidentEvent = {
-      type: 'StatusChanged',
-      at: at(15),
-      by: DANA,
-      from: 'investigating',
-      to: 'identified',
-      note: null,
-    };
+    const identified = statusChanged(15, 'identified');
     const started: IncidentEvent = {
       type: 'ActionStarted',
       at: at(14),
@@ -94,14 +87,7 @@ describe('the stakeholder update draft', () => {
   });
 
   it('follows the stages through monitoring and resolution', () => {
-    const monitoring: IncidentEvent = {
-      type: 'StatusChanged',
-      at: at(20),
-      by: DANA,
-      from: 'investigating',
-      to: 'monitoring',
-      note: null,
-    };
+    const monitoring = statusChanged(20, 'monitoring');
     expect(
       stakeholderUpdateDraft(state(opened({ service: null }), monitoring), at(21), POLICY),
     ).toMatchObject({

@@ -9,6 +9,16 @@ const hypothesis: IncidentEvent = {
   hypothesisId: 'h1',
   text: 'The 14:02 deploy broke the payment client',
 };
+/** Hypothesis h1, moved to `status` at minute 4 by Alex. */
+const updated = (status: 'testing' | 'confirmed', evidence: string | null): IncidentEvent => ({
+  type: 'HypothesisUpdated',
+  at: at(4),
+  by: ALEX,
+  hypothesisId: 'h1',
+  status,
+  evidence,
+});
+const confirmed = updated('confirmed', 'seen');
 const mark = (status: 'testing' | 'ruled_out' | 'confirmed', evidence: string | null = null) => ({
   type: 'UpdateHypothesis' as const,
   actor: ALEX,
@@ -41,15 +51,7 @@ describe('hypotheses', () => {
     given(opened(), hypothesis)
       .when(mark('testing'))
       .thenEmits({ type: 'HypothesisUpdated', status: 'testing', evidence: null });
-    const testing: IncidentEvent = {
-      type: 'HypothesisUpdated',
-      at: at(4),
-      by: ALEX,
-      hypothesisId: 'h1',
-      status: 'testing',
-      evidence: null,
-    };
-    const when = given(opened(), hypothesis, testing).when(
+    const when = given(opened(), hypothesis, updated('testing', null)).when(
       mark('confirmed', 'Errors stopped after rollback'),
     );
     when.thenEmits({
@@ -69,14 +71,6 @@ describe('hypotheses', () => {
   });
 
   it('cannot go back from confirmed except by withdrawal', () => {
-    const confirmed: IncidentEvent = {
-      type: 'HypothesisUpdated',
-      at: at(4),
-      by: ALEX,
-      hypothesisId: 'h1',
-      status: 'confirmed',
-      evidence: 'seen',
-    };
     given(opened(), hypothesis, confirmed)
       .when(mark('testing'))
       .thenRejects('invalid_transition', /withdraw it/);
@@ -96,14 +90,6 @@ describe('hypotheses', () => {
     given(opened(), hypothesis)
       .when({ type: 'WithdrawHypothesis', actor: DANA, now: at(6), hypothesisId: 'h1', reason: 'x' })
       .thenRejects('invalid_transition', /rule this one out/);
-    const confirmed: IncidentEvent = {
-      type: 'HypothesisUpdated',
-      at: at(4),
-      by: ALEX,
-      hypothesisId: 'h1',
-      status: 'confirmed',
-      evidence: 'seen',
-    };
     given(opened(), hypothesis, confirmed)
       .when({ type: 'WithdrawHypothesis', actor: DANA, now: at(6), hypothesisId: 'h1', reason: '' })
       .thenRejects('invalid_input');

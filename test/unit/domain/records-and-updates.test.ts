@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '../../../src/domain/index.js';
-import { ALEX, at, DANA, given, opened, resolved } from './spec.js';
+import { ALEX, at, DANA, given, opened, resolved, statusChanged } from './spec.js';
 
 describe('decisions, notes and captured messages', () => {
   const decision = {
@@ -92,14 +92,7 @@ describe('status', () => {
     given(opened())
       .when({ type: 'ChangeStatus', actor: DANA, now: at(15), status: 'identified', note: ' deploy ' })
       .thenEmits({ type: 'StatusChanged', from: 'investigating', to: 'identified', note: 'deploy' });
-    const identified: IncidentEvent = {
-      type: 'StatusChanged',
-      at: at(15),
-      by: DANA,
-      from: 'investigating',
-      to: 'identified',
-      note: null,
-    };
+    const identified = statusChanged(15, 'identified');
     const when = given(opened(), identified).when({
       type: 'ChangeStatus',
       actor: DANA,

@@ -10,17 +10,7 @@ import {
   type Verdict,
 } from '../../../src/domain/index.js';
 
-export {
-  ALEX,
-  at,
-  commanderIs,
-  DANA,
-  holdEnded,
-  opened,
-  REPORTER,
-  resolved,
-  T0,
-} from '../../support/incident-events.js';
+export * from '../../support/incident-events.js';
 
 export const POLICY: TimerPolicy = {
   escalateAfter: 30 * 60_000,

@@ -7,7 +7,19 @@ import {
   type TimerKind,
   timersFor,
 } from '../../../src/domain/index.js';
-import { ALEX, at, commanderIs, DANA, given, holdEnded, opened, POLICY, resolved } from './spec.js';
+import {
+  ALEX,
+  at,
+  commanderIs,
+  DANA,
+  followUp,
+  given,
+  holdEnded,
+  opened,
+  POLICY,
+  postmortemRecorded,
+  resolved,
+} from './spec.js';
 
 const fire = (kind: TimerKind, key: string, dueAt: string, now = dueAt): FireTimer => ({
   type: 'FireTimer',
@@ -119,30 +131,11 @@ describe('the timer policy', () => {
   });
 
   it('wants follow-up reminders a day before due and when overdue, in the owner’s working hours', () => {
-    const recorded: IncidentEvent = {
-      type: 'PostmortemRecorded',
-      at: at(2000),
-      by: DANA,
-      answers: {
-        whatHappened: 'a',
-        whyNotDetectedSooner: 'b',
-        whyResponseTookSoLong: 'c',
-        whatWeChange: 'd',
-      },
-      followUps: [
-        {
-          id: 'f1',
-          title: 'Alert on payment errors',
-          owner: ALEX,
-          due: '2026-12-01',
-          rank: 1,
-          control: true,
-        },
-        { id: 'f2', title: 'Automate rollback', owner: DANA, due: '2026-12-05', rank: 2, control: false },
-        { id: 'f3', title: 'Runbook', owner: DANA, due: '2026-12-09', rank: 3, control: false },
-      ],
-      asCommander: true,
-    };
+    const recorded = postmortemRecorded(2000, [
+      followUp('f1', ALEX, { title: 'Alert on payment errors', control: true }),
+      followUp('f2', DANA, { title: 'Automate rollback', due: '2026-12-05', rank: 2 }),
+      followUp('f3', DANA, { title: 'Runbook', due: '2026-12-09', rank: 3 }),
+    ]);
     const history = [opened(), resolved(40), recorded];
     const timers = timersFor(replay(history) as never, POLICY);
     expect(timers.map((t) => [t.key, t.dueAt, t.recipient, t.delivery])).toEqual([
@@ -234,19 +227,7 @@ describe('a timer firing', () => {
   });
 
   it('reminds follow-up owners', () => {
-    const recorded: IncidentEvent = {
-      type: 'PostmortemRecorded',
-      at: at(2000),
-      by: DANA,
-      answers: {
-        whatHappened: 'a',
-        whyNotDetectedSooner: 'b',
-        whyResponseTookSoLong: 'c',
-        whatWeChange: 'd',
-      },
-      followUps: [{ id: 'f1', title: 'Alert', owner: ALEX, due: '2026-12-01', rank: 1, control: true }],
-      asCommander: true,
-    };
+    const recorded = postmortemRecorded(2000, [followUp('f1', ALEX, { title: 'Alert', control: true })]);
     given(opened(), resolved(40), recorded)
       .when(
         fire(
