@@ -10,7 +10,7 @@ import { fileMethods } from './methods-files.js';
 import { userMethods } from './methods-users.js';
 import { viewMethods } from './methods-views.js';
 import { SocketModeHub } from './socket-mode.js';
-import { Workspace } from './workspace.js';
+import { type NewChannel, Workspace } from './workspace.js';
 
 const METHODS: Record<string, MethodHandler> = {
   ...userMethods,
@@ -62,13 +62,7 @@ export interface SlackStandIn {
   resetFaults(): void;
   addUser(user: { id: string; name: string; realName?: string; tz?: string; isBot?: boolean }): void;
   addUserGroup(group: { id: string; handle: string; users: string[] }): void;
-  addChannel(channel: {
-    id?: string;
-    name: string;
-    isPrivate?: boolean;
-    isArchived?: boolean;
-    members?: string[];
-  }): string;
+  addChannel(channel: NewChannel): string;
   addMessage(channel: string, message: { ts?: string; user: string; text: string }): string;
   /** A URL that accepts POSTs like Slack's `response_url`; each is recorded as method `response_url`. */
   responseUrl(id?: string): string;

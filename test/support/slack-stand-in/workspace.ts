@@ -52,6 +52,15 @@ export interface StandInFile {
  * The stand-in's memory of a Slack workspace: users, channels, messages, pins, views and files.
  * Tests read it to assert what the bot left behind, not only which calls it made.
  */
+/** A channel a test adds to the workspace (an id is made up when it names none). */
+export interface NewChannel {
+  readonly id?: string;
+  readonly name: string;
+  readonly isPrivate?: boolean;
+  readonly isArchived?: boolean;
+  readonly members?: string[];
+}
+
 export class Workspace {
   readonly users = new Map<string, StandInUser>();
   readonly userGroups = new Map<string, { id: string; handle: string; users: string[] }>();
@@ -100,15 +109,7 @@ export class Workspace {
     );
   }
 
-  addChannel(channel: {
-    id?: string;
-    name: string;
-    isPrivate?: boolean;
-    isArchived?: boolean;
-    members?: string[];
-    isIm?: boolean;
-    creator?: string;
-  }): StandInChannel {
+  addChannel(channel: NewChannel & { isIm?: boolean; creator?: string }): StandInChannel {
     const stored: StandInChannel = {
       id: channel.id ?? this.newId(channel.isIm ? 'D' : 'C'),
       name: channel.name,
