@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { databaseUrl, withAdmin } from './global-setup.js';
+import { startedLater } from './started-later.js';
 
 /** A database of the calling test file's own, cloned from the migrated template. */
 export interface TestDatabase {
@@ -40,4 +41,22 @@ export async function openTestDatabase() {
       await database.drop();
     },
   };
+}
+
+export type OpenedTestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
+
+/**
+ * {@link openTestDatabase} for a whole `describe`: a beforeAll opens it (before the hooks the file
+ * registers after this call), an afterAll closes and drops it. What it returns stands for the
+ * opened database and may be destructured only inside tests and hooks.
+ */
+export function useTestDatabase(): OpenedTestDatabase {
+  let opened: OpenedTestDatabase | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return startedLater(() => opened, 'the test database');
 }
