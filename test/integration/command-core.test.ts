@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { type CommandCore, createCommandCore } from '../../src/app/commands/command-core.js';
 import type { Origin } from '../../src/app/commands/origin.js';
 import type { CommandResult } from '../../src/app/ports/command-metrics.js';
 import { STATE_VERSION } from '../../src/domain/index.js';
 import { openCommand, openThrough } from '../support/command-core.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 const NOW = '2026-11-22T14:00:00.000Z';
 const REPORTER = 'U0REPORTER';
 const STRANGER = 'U0STRANGER';
 
 describe('the command core on PostgreSQL', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
+  const testDb = useTestDatabase();
   let core: CommandCore;
   const counted: [string, CommandResult][] = [];
   const membersOf = new Map<string, string[]>();
 
-  beforeAll(async () => {
-    testDb = await openTestDatabase();
+  beforeAll(() => {
     core = createCommandCore({
       store: createIncidentStore(testDb.db),
       newId: randomUUID,
@@ -28,9 +27,6 @@ describe('the command core on PostgreSQL', () => {
       metrics: { counted: (type, result) => void counted.push([type, result]) },
       membership: async (channel, user) => (membersOf.get(channel) ?? []).includes(user),
     });
-  });
-  afterAll(async () => {
-    await testDb.close();
   });
 
   const eventCount = async (id: string) =>

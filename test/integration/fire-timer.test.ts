@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fireTimer } from '../../src/app/fire-timer.js';
 import type { TimerPolicy } from '../../src/domain/index.js';
 import { commandCoreOn, openCommand, openThrough } from '../support/command-core.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 const POLICY: TimerPolicy = {
   escalateAfter: 30 * 60_000,
@@ -14,14 +14,7 @@ const OPENED = '2026-11-22T14:00:00.000Z';
 const HOLD_END = '2026-11-22T14:10:00.000Z';
 
 describe('firing a timer on PostgreSQL', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
-
-  beforeAll(async () => {
-    testDb = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
+  const testDb = useTestDatabase();
 
   async function incidentWithHold(): Promise<string> {
     const command = openCommand('Checkout errors', {

@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import type { CommandCore, OpenRequest } from '../../src/app/commands/command-core.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import { openCommand as baseOpen, commandCoreOn } from '../support/command-core.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 const NOW = '2026-11-22T14:00:00.000Z';
 const openCommand = (title: string) => baseOpen(title, { now: NOW, diagnosisHold: 600_000 });
 
 /** The store through the command core; what any store must do on its own is in test/contract. */
 describe('the PostgreSQL incident store', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
+  const testDb = useTestDatabase();
   let store: IncidentStore;
   const committed: string[] = [];
   let core: CommandCore;
   const open = (request: OpenRequest) => core.open(request);
   const openIn = (teamId: string, title: string) => open({ teamId, command: openCommand(title) });
 
-  beforeAll(async () => {
-    testDb = await openTestDatabase();
+  beforeAll(() => {
     store = createIncidentStore(testDb.db);
     core = commandCoreOn(testDb.db, (id) => void committed.push(id));
-  });
-  afterAll(async () => {
-    await testDb.close();
   });
 
   it('numbers incidents per team, never reusing a number, and a refused open consumes none', async () => {

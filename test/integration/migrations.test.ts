@@ -1,17 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as timelineNoTruncate from '../../migrations/2026-12-01T0900_timeline_no_truncate.js';
 import { migrateToLatest } from '../../src/adapters/postgres/migrate.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 describe('migrations', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
-  beforeAll(async () => {
-    testDb = await openTestDatabase();
-  });
-  afterAll(async () => {
-    await testDb.close();
-  });
+  const testDb = useTestDatabase();
 
   it('are already applied in the cloned database, and re-running them from several replicas at once does nothing', async () => {
     const results = await Promise.all([

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { createIncidentStore } from '../../src/adapters/postgres/incident-store.js';
 import { createOutbox } from '../../src/adapters/postgres/outbox.js';
@@ -11,7 +11,7 @@ import {
 } from '../../src/app/ports/effect-performer.js';
 import type { IncidentStore } from '../../src/app/ports/incident-store.js';
 import { commandCoreOn, openCommand, openThrough } from '../support/command-core.js';
-import { openTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const NOW = '2026-11-22T14:00:00.000Z';
@@ -48,15 +48,11 @@ class RecordingPerformer implements EffectPerformer {
 }
 
 describe('the outbox runner on PostgreSQL', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
+  const testDb = useTestDatabase();
   let store: IncidentStore;
 
-  beforeAll(async () => {
-    testDb = await openTestDatabase();
+  beforeAll(() => {
     store = createIncidentStore(testDb.db);
-  });
-  afterAll(async () => {
-    await testDb.close();
   });
 
   let holders = 0;

@@ -5,11 +5,11 @@ import {
   sql,
   TableNode,
 } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { pruneOlderThan } from '../../src/adapters/postgres/retention.js';
 import { startBotUnderTest } from '../support/bot-under-test.js';
-import { createTestDatabase, openTestDatabase } from '../support/test-database.js';
+import { createTestDatabase, useTestDatabase } from '../support/test-database.js';
 
 const CUTOFF = new Date('2026-11-01T00:00:00.000Z');
 const OLD = new Date('2026-10-01T00:00:00.000Z');
@@ -37,17 +37,13 @@ class DeleteRecorder implements KyselyPlugin {
 }
 
 describe('pruning old dedupe and delivery records on PostgreSQL', () => {
-  let testDb: Awaited<ReturnType<typeof openTestDatabase>>;
+  const testDb = useTestDatabase();
 
   beforeAll(async () => {
-    testDb = await openTestDatabase();
     await sql`insert into incidents (id, team_id, number, title, status, severity, private, drill, opened_at, snapshot, version)
       values (${INCIDENT}, 'T1', 1, 't', 'investigating', 'pending', false, false, now(), '{}', 1)`.execute(
       testDb.db,
     );
-  });
-  afterAll(async () => {
-    await testDb.close();
   });
   beforeEach(async () => {
     await testDb.db.deleteFrom('processed_slack_events').execute();
