@@ -5,6 +5,7 @@ import {
   type IncidentOpened,
   type OpenStatus,
   type PostmortemAnswers,
+  type TimerPolicy,
 } from '../../src/domain/index.js';
 
 /**
@@ -15,6 +16,14 @@ import {
 /** The instant every scenario starts at, and minutes after it. */
 export const T0 = '2026-11-22T14:00:00.000Z';
 export const at = (minutes: number): string => addMilliseconds(T0, minutes * 60_000);
+
+/** The production defaults, as the timer policy scenarios run under. */
+export const POLICY: TimerPolicy = {
+  escalateAfter: 30 * 60_000,
+  postmortemDue: 48 * 3_600_000,
+  updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
+  followUpReminderLead: 24 * 3_600_000,
+};
 
 export const REPORTER = 'U0REPORTER';
 export const DANA = 'U0DANA';

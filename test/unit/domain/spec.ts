@@ -6,18 +6,10 @@ import {
   type IncidentState,
   type RejectionCode,
   replay,
-  type TimerPolicy,
   type Verdict,
 } from '../../../src/domain/index.js';
 
 export * from '../../support/incident-events.js';
-
-export const POLICY: TimerPolicy = {
-  escalateAfter: 30 * 60_000,
-  postmortemDue: 48 * 3_600_000,
-  updateCadence: { SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 },
-  followUpReminderLead: 24 * 3_600_000,
-};
 
 /**
  * Given / when / then over events, as the emmett Decider specification does: the history is the
