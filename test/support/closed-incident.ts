@@ -3,7 +3,8 @@ import type { Database } from '../../src/adapters/postgres/schema.js';
 import type { CommandRequest } from '../../src/app/commands/command-core.js';
 import type { Clock } from '../../src/app/ports/clock.js';
 import type { FollowUpInput } from '../../src/domain/index.js';
-import { commandCoreOn } from './command-core.js';
+import { commandCoreOn, openCommand } from './command-core.js';
+import { ANSWERS } from './incident-events.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -33,17 +34,12 @@ export async function recordClosedIncident(
     new Date(bot.clock.now().getTime() + (offsetDays - daysAgo) * DAY).toISOString();
   const opened = await core.open({
     teamId: input.teamId,
-    command: {
-      type: 'OpenIncident',
+    command: openCommand(input.title, {
       actor: input.commander,
       now: at(0),
-      title: input.title,
       service: input.service ?? 'checkout',
       severity: 'SEV2',
-      private: false,
-      drill: false,
-      diagnosisHold: 0,
-    },
+    }),
   });
   if (!opened.ok) throw new Error(opened.rejection.message);
   const id = opened.incident.id;
@@ -61,12 +57,7 @@ export async function recordClosedIncident(
       type: 'RecordPostmortem',
       actor: input.commander,
       now: at(2),
-      answers: {
-        whatHappened: 'a',
-        whyNotDetectedSooner: 'b',
-        whyResponseTookSoLong: 'c',
-        whatWeChange: 'd',
-      },
+      answers: ANSWERS,
       followUps: input.followUps,
       requireControl: false,
     },
