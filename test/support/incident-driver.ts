@@ -4,12 +4,13 @@ import type { Database } from '../../src/adapters/postgres/schema.js';
 import type { OpenedIncident } from '../../src/domain/index.js';
 import { type BotUnderTest, type BotUnderTestOptions, startBotUnderTest } from './bot-under-test.js';
 import { waitForOutboxSettled } from './outbox-settled.js';
-import { blockActionPayload, viewSubmissionPayload } from './slack-payloads.js';
+import { appHomeOpenedEnvelope, blockActionPayload, viewSubmissionPayload } from './slack-payloads.js';
 import {
   ackText,
   type SlackHttpResult,
   type SlackRequestTarget,
   type SlashCommandFields,
+  sendEvent,
   sendInteraction,
   sendSlashCommand,
 } from './slack-requests.js';
@@ -348,6 +349,13 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     return posted(incident.channel).find((call) => String(call.args.text).includes('stakeholder update'));
   }
 
+  /** `userId` opens the bot's App Home (an `app_home_opened` event); the view published for them, as JSON. */
+  async function openHome(userId: string, eventId: string): Promise<string> {
+    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId: TEAM }));
+    const published = await t.slack.waitForCall('views.publish', (call) => call.args.user_id === userId);
+    return JSON.stringify(published.args.view);
+  }
+
   /** The pinned header as Slack shows it now, as JSON. */
   const header = (incident: DrivenIncident) =>
     JSON.stringify(t.slack.workspace.message(incident.channel, incident.headerTs)?.blocks);
@@ -371,6 +379,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     state,
     toldAt,
     nudge,
+    openHome,
     header,
     viewsOpened,
     openedView,
