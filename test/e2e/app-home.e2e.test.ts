@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { TEAM, useBotWithIncident } from '../support/incident-driver.js';
-import {
-  appHomeOpenedEnvelope,
-  blockActionPayload,
-  viewSubmissionPayload,
-} from '../support/slack-payloads.js';
-import { sendEvent, sendInteraction } from '../support/slack-requests.js';
+import { blockActionPayload, viewSubmissionPayload } from '../support/slack-payloads.js';
+import { sendInteraction } from '../support/slack-requests.js';
 
 const DANA = 'U0DANA';
 
@@ -44,11 +40,7 @@ describe('the App Home', () => {
     await t.outboxSettled();
   });
 
-  async function home(userId: string, eventId: string) {
-    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId: TEAM }));
-    const published = await t.slack.waitForCall('views.publish', (c) => c.args.user_id === userId);
-    return JSON.stringify(published.args.view);
-  }
+  const home = (userId: string, eventId: string) => drive.openHome(userId, eventId);
 
   it('shows the viewer their roles and open actions, and every open incident they may see', async () => {
     const view = await home(DANA, 'Ev0HOME1');

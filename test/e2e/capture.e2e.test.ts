@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEAM, useBotWithIncident } from '../support/incident-driver.js';
-import {
-  appHomeOpenedEnvelope,
-  messageShortcutPayload,
-  reactionAddedEnvelope,
-} from '../support/slack-payloads.js';
+import { messageShortcutPayload, reactionAddedEnvelope } from '../support/slack-payloads.js';
 import { sendEvent, sendInteraction } from '../support/slack-requests.js';
 
 describe('capturing Slack messages onto the timeline', () => {
@@ -74,8 +70,7 @@ describe('capturing Slack messages onto the timeline', () => {
       }),
     );
     // An event handled after it marks when the bot has had its chance to (wrongly) act on the pin.
-    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId: 'Ev0MARK', userId: 'U0MARK', teamId: TEAM }));
-    await t.slack.waitForCall('views.publish', (c) => c.args.user_id === 'U0MARK');
+    await drive.openHome('U0MARK', 'Ev0MARK');
     expect(t.slack.callsTo('conversations.history').filter((c) => c.args.channel === elsewhere)).toHaveLength(
       0,
     );
@@ -98,12 +93,10 @@ describe('capturing Slack messages onto the timeline', () => {
       );
     const first = t.slack.responseUrl();
     expect((await shortcut(first)).status).toBe(200);
-    const reply = await t.slack.waitForCall('response_url', (c) => c.path === new URL(first).pathname);
-    expect(String(reply.args.text)).toContain('Added to the timeline');
+    expect(await drive.toldAt(first)).toContain('Added to the timeline');
     const again = t.slack.responseUrl();
     await shortcut(again);
-    const second = await t.slack.waitForCall('response_url', (c) => c.path === new URL(again).pathname);
-    expect(String(second.args.text)).toContain('already on the timeline');
+    expect(await drive.toldAt(again)).toContain('already on the timeline');
     const texts = (await captured()).map((c) => (c.payload as { text: string }).text);
     expect(texts).toEqual(['Consumer lag is 40k and climbing', 'Scaled consumers to 12']);
   });
@@ -123,7 +116,6 @@ describe('capturing Slack messages onto the timeline', () => {
         responseUrl,
       }),
     );
-    const reply = await t.slack.waitForCall('response_url', (c) => c.path === new URL(responseUrl).pathname);
-    expect(String(reply.args.text)).toContain('not an incident channel');
+    expect(await drive.toldAt(responseUrl)).toContain('not an incident channel');
   });
 });
