@@ -84,11 +84,7 @@ export function decideCompleteAction(command: CompleteAction, state: OpenedIncid
   if (action.status !== 'in_progress')
     return refuse(action.status === 'proposed' ? notStarted() : finished(action));
   const outcome = optionalText(command.outcome, 'outcome', 'The outcome');
-  return acceptFrom(command, {
-    type: 'ActionCompleted',
-    actionId: action.id,
-    outcome,
-  });
+  return acceptFrom(command, { type: 'ActionCompleted', actionId: action.id, outcome });
 }
 
 export function decideAbandonAction(command: AbandonAction, state: OpenedIncident): Verdict {

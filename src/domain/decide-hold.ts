@@ -12,10 +12,5 @@ export function decideLiftHold(command: LiftHold, state: OpenedIncident): Verdic
   }
   const asCommander = requirePermission(state, command.actor, 'lift_hold');
   const reason = requireText(command.reason, 'reason', 'a reason to lift the hold early');
-  return acceptFrom(command, {
-    type: 'HoldLifted',
-    reason,
-    endsAt: active.hold.endsAt,
-    asCommander,
-  });
+  return acceptFrom(command, { type: 'HoldLifted', reason, endsAt: active.hold.endsAt, asCommander });
 }

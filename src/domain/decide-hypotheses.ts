@@ -17,11 +17,7 @@ export function decideProposeHypothesis(command: ProposeHypothesis, state: Opene
   requireActive(state, 'add a hypothesis');
   if (state.hypotheses.some((h) => h.id === command.hypothesisId)) return unchanged;
   const text = requireText(command.text, 'hypothesis', 'the hypothesis in a sentence');
-  return acceptFrom(command, {
-    type: 'HypothesisProposed',
-    hypothesisId: command.hypothesisId,
-    text,
-  });
+  return acceptFrom(command, { type: 'HypothesisProposed', hypothesisId: command.hypothesisId, text });
 }
 
 export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedIncident): Verdict {
@@ -70,11 +66,7 @@ export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: Ope
     );
   }
   const reason = requireText(command.reason, 'reason', 'why the confirmation no longer holds');
-  return acceptFrom(command, {
-    type: 'HypothesisWithdrawn',
-    hypothesisId: hypothesis.id,
-    reason,
-  });
+  return acceptFrom(command, { type: 'HypothesisWithdrawn', hypothesisId: hypothesis.id, reason });
 }
 
 function find(state: OpenedIncident, id: string): Hypothesis {

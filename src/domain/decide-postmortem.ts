@@ -99,11 +99,7 @@ export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident)
   if (followUp.status === 'done')
     return refuse(reject('invalid_transition', 'That follow-up is already done.'));
   const reason = requireText(command.reason, 'reason', 'why the follow-up is dropped');
-  return acceptFrom(command, {
-    type: 'FollowUpDropped',
-    followUpId: followUp.id,
-    reason,
-  });
+  return acceptFrom(command, { type: 'FollowUpDropped', followUpId: followUp.id, reason });
 }
 
 /**

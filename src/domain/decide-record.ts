@@ -47,10 +47,5 @@ export function decideChangeStatus(command: ChangeStatus, state: OpenedIncident)
   const active = requireActive(state, 'change its status');
   if (active.status === command.status) return unchanged;
   const note = optionalText(command.note, 'note', 'The note');
-  return acceptFrom(command, {
-    type: 'StatusChanged',
-    from: active.status,
-    to: command.status,
-    note,
-  });
+  return acceptFrom(command, { type: 'StatusChanged', from: active.status, to: command.status, note });
 }

@@ -80,11 +80,7 @@ export function decideReleaseRole(command: ReleaseRole, state: OpenedIncident): 
     );
   }
   mayChangeHands(state, command.role, command.actor);
-  return acceptFrom(command, {
-    type: 'RoleReleased',
-    role: command.role,
-    userId: holder,
-  });
+  return acceptFrom(command, { type: 'RoleReleased', role: command.role, userId: holder });
 }
 
 /** A held role moves only by its holder's or the commander's hand. */

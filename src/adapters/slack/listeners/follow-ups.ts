@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import type { FollowUp } from '../../../domain/index.js';
 import type { BlockAction } from '../parse/block-action.js';
+import { dropFollowUpMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { DROP_FOLLOW_UP_MODAL, dropFollowUpModal } from '../views/drop-follow-up-modal.js';
 import { FOLLOW_UP_DONE_ACTION, FOLLOW_UP_DROP_ACTION } from '../views/postmortem-messages.js';
@@ -12,7 +12,6 @@ import { type Click, onBlockAction, type Reaction } from './kit/block-action.js'
 import { chosen } from './kit/menu.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
-const dropMetadata = z.object({ incidentId: z.string().uuid(), followUpId: z.string().min(1) });
 const GONE: Reaction = { reply: 'I cannot find that follow-up any more.' };
 
 /**
@@ -63,7 +62,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
 
   onViewSubmission(app, deps, {
     callbackId: DROP_FOLLOW_UP_MODAL,
-    metadata: dropMetadata,
+    metadata: dropFollowUpMetadataSchema,
     fallbackBlock: 'reason',
     toCommand: ({ submission, metadata, actor, now }) => ({
       command: {

@@ -21,8 +21,6 @@ export const viewSubmissionSchema = z.object({
 
 export type ViewSubmission = z.output<typeof viewSubmissionSchema>;
 
-export const modalMetadataSchema = z.object({ incidentId: z.string().uuid() });
-
 /** Parses the JSON a modal was opened with against `schema`; null when it is not ours. */
 export function metadataOf<S extends z.ZodType>(submission: ViewSubmission, schema: S): z.output<S> | null {
   try {
@@ -32,9 +30,6 @@ export function metadataOf<S extends z.ZodType>(submission: ViewSubmission, sche
     return null;
   }
 }
-
-/** The incident a modal was opened for; null when it is not ours. */
-export const modalMetadata = (submission: ViewSubmission) => metadataOf(submission, modalMetadataSchema);
 
 /** The text typed into the input block `blockId` (action id `text` unless named). */
 export const inputText = (submission: ViewSubmission, blockId: string, actionId = 'text'): string =>

@@ -1,17 +1,10 @@
 import type { KnownBlock, View } from '@slack/types';
+import type { ActionMetadata } from '../parse/modal-metadata.js';
 import { formModal, textInput, userInput } from './form.js';
 import { clipMrkdwn, plainText } from './format.js';
 
 export const ADD_ACTION_MODAL = 'action.add';
 export const UPDATE_ACTION_MODAL = 'action.update';
-
-export type ActionOp = 'done' | 'abandon' | 'reassign';
-
-export interface ActionMetadata {
-  readonly incidentId: string;
-  readonly actionId: string;
-  readonly op: ActionOp;
-}
 
 /** A new action: what, and who owns it (the person asking, unless they pick someone). */
 export const addActionModal = (metadata: { incidentId: string }, actor: string): View =>

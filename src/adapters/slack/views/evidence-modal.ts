@@ -1,18 +1,13 @@
 import type { View } from '@slack/types';
+import type { EvidenceMetadata } from '../parse/modal-metadata.js';
 import { formModal, textInput } from './form.js';
 import { plainText } from './format.js';
 
 export const EVIDENCE_MODAL = 'hypothesis.evidence';
 
-export type EvidenceStatus = 'ruled_out' | 'confirmed' | 'withdrawn';
-
-export interface EvidenceMetadata {
-  readonly incidentId: string;
-  readonly hypothesisId: string;
-  readonly status: EvidenceStatus;
-}
-
-const WORDING: Readonly<Record<EvidenceStatus, { title: string; label: string; submit: string }>> = {
+const WORDING: Readonly<
+  Record<EvidenceMetadata['status'], { title: string; label: string; submit: string }>
+> = {
   ruled_out: { title: 'Rule out hypothesis', label: 'What shows it is not the cause?', submit: 'Rule out' },
   confirmed: { title: 'Confirm hypothesis', label: 'What shows it is the cause?', submit: 'Confirm' },
   withdrawn: {

@@ -2,10 +2,7 @@ import type { InputBlock, KnownBlock, View } from '@slack/types';
 import { TEXT_LIMITS, type TextField } from '../../../domain/index.js';
 import { clip, plainText } from './format.js';
 
-/** Modals carry the incident they act on, so a submission never guesses from context. */
-export interface ModalMetadata {
-  readonly incidentId: string;
-}
+export type { ModalMetadata } from '../parse/modal-metadata.js';
 
 const TITLE_MAX = 24;
 

@@ -1,7 +1,6 @@
 import type { View } from '@slack/types';
-import { formModal, type ModalMetadata, textInput } from './form.js';
-
-export type { ModalMetadata } from './form.js';
+import type { ModalMetadata } from '../parse/modal-metadata.js';
+import { formModal, textInput } from './form.js';
 
 export const LIFT_HOLD_MODAL = 'hold.lift';
 export const ADD_HYPOTHESIS_MODAL = 'hypothesis.add';
