@@ -28,7 +28,7 @@ import { startRetentionLoop } from './app/retention-loop.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
 import type { Config } from './config/config.js';
-import { timerPolicyFrom } from './config/timer-policy.js';
+import { timerPolicyFrom } from './config/policy-from-config.js';
 
 export interface BotOptions {
   readonly config: Config;

@@ -1,5 +1,5 @@
 import type { FollowUp, IncidentState } from '../../../domain/index.js';
-import { minutes } from '../../../domain/timer-policy.js';
+import { humanDuration } from '../../../domain/timer-policy.js';
 import {
   channelMention,
   inline,
@@ -55,7 +55,7 @@ export function escalationPageMessage(
       ? `${seniors.map(userMention).join(' ')}: you are paged in.`
       : 'Nobody is configured to page (ESCALATION_SENIOR).';
   return slackMessage(
-    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${minutes(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
+    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${humanDuration(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
   );
 }
 
@@ -69,7 +69,7 @@ export function escalationBriefMessage(
   const lines = [
     `*${incidentRef(state.number)} has been escalated to you*: ${inline(state.title, TITLE_SHOWN)}`,
     `• Severity: ${severityLabel(state.severity)}`,
-    `• Unresolved for ${minutes(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
+    `• Unresolved for ${humanDuration(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
     `• Commander: ${commander}`,
     `• ${leadingLine(state)}`,
     `• Follow along in ${channelLink(channelId)}`,
