@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { teamId, userId } from './slack-ids.js';
 
 /** The fields of a `view_submission` we read; Slack sends many more, which pass through. */
 export const viewSubmissionSchema = z.object({
   type: z.literal('view_submission'),
-  team: z.object({ id: z.string().min(1) }).nullable(),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: teamId }).nullable(),
+  user: z.object({ id: userId, team_id: teamId.optional() }),
   view: z.object({
     /** Slack's id of this modal: the same on every submission of it, so ids derived from it are stable. */
     id: z.string().min(1),
