@@ -1,5 +1,4 @@
-import type { FollowUp, IncidentState } from '../../../domain/index.js';
-import { humanDuration } from '../../../domain/timer-policy.js';
+import { type FollowUp, humanDuration, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
 import {
   channelMention,
   inline,
@@ -17,7 +16,6 @@ type Opened = Exclude<IncidentState, { status: 'none' }>;
 
 export const SNOOZE_NUDGE_ACTION = 'update.snooze';
 export const DRAFT_UPDATE_ACTION = 'update.draft';
-export const SNOOZE_CHOICES = [15, 30, 60] as const;
 
 const LIST_LIMIT = 10;
 /** How much of people's text each message shows; the header and the timeline have the rest. */
