@@ -5,23 +5,13 @@ import { action } from '../../../src/adapters/slack/listeners/subcommands/work.j
 import type { SlashCommand } from '../../../src/adapters/slack/parse/slash-command.js';
 import type { StoredIncident } from '../../../src/app/ports/incident-store.js';
 import { type IncidentState, replay } from '../../../src/domain/index.js';
+import { storedIncident } from '../../support/stored-incident.js';
 import { opened, REPORTER } from '../domain/spec.js';
 
 const HOSTILE = '<!channel> *ping* <https://evil.example|click> &';
 
-function stored(state: IncidentState, channelId: string | null): StoredIncident {
-  return {
-    id: '00000000-0000-4000-8000-000000000001',
-    teamId: 'T1',
-    number: 7,
-    state,
-    version: 1,
-    channelId,
-    channelName: null,
-    headerTs: null,
-    announcement: null,
-  };
-}
+const stored = (state: IncidentState, channelId: string | null) =>
+  storedIncident(state, { id: '00000000-0000-4000-8000-000000000001', channelId });
 
 /** Just enough of the listeners' deps for a subcommand that reads and runs one command. */
 function depsWith(incidents: { here: StoredIncident | null; open: StoredIncident[] }): ListenerDeps {
