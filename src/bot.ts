@@ -19,7 +19,7 @@ import { createChannelMembership } from './adapters/slack/channel-membership.js'
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
-import { publishWeeklyReview } from './adapters/slack/weekly-review-publisher.js';
+import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
 import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { OutboxRunner } from './app/outbox/outbox-runner.js';
@@ -154,6 +154,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   });
 
+  const reviewPublisher = createWeeklyReviewPublisher(slackClient, config.channels.postmortem);
   const worker = createTimerWorker({
     connection: workerRedis,
     prefix: config.queuePrefix,
@@ -181,7 +182,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         deliveries,
         clock,
         timezone: config.timezone,
-        publish: (review) => publishWeeklyReview(slackClient, config.channels.postmortem, review),
+        publisher: reviewPublisher,
       });
       logger.info({ result }, 'weekly follow-up review');
     },

@@ -22,6 +22,8 @@ export async function recordClosedIncident(
     followUps: FollowUpInput[];
     daysAgo?: number;
     service?: string;
+    /** A private (security) incident. */
+    private?: boolean;
     /** Stop once resolved, leaving the postmortem to the test. */
     until?: 'resolved' | 'closed';
     afterCommit?: (incidentId: string) => void;
@@ -40,7 +42,7 @@ export async function recordClosedIncident(
       title: input.title,
       service: input.service ?? 'checkout',
       severity: 'SEV2',
-      private: false,
+      private: input.private ?? false,
       drill: false,
       diagnosisHold: 0,
     },

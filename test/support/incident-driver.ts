@@ -104,7 +104,13 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     message: { channel: string; ts: string },
     actionId: string,
     userId: string,
-    options: { value?: string; responseUrl?: string; selectedOption?: string } = {},
+    options: {
+      value?: string;
+      responseUrl?: string;
+      selectedOption?: string;
+      selectedUser?: string;
+      triggerId?: string;
+    } = {},
   ) {
     return sendInteraction(
       t.target,

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import {
   addMilliseconds,
   decide,
+  type FollowUpInput,
   type IncidentCommand,
   type IncidentEvent,
   type IncidentOpened,
@@ -73,6 +74,26 @@ export const resolved = (
   postmortemRequired: true,
   asCommander: true,
   ...overrides,
+});
+
+/** The postmortem recorded with these follow-ups (ranked as given), by the commander. */
+export const postmortemRecorded = (
+  followUps: readonly (Partial<FollowUpInput> & Pick<FollowUpInput, 'id' | 'owner'>)[],
+  minutes = 100,
+  by = DANA,
+): IncidentEvent => ({
+  type: 'PostmortemRecorded',
+  at: at(minutes),
+  by,
+  answers: { whatHappened: 'a', whyNotDetectedSooner: 'b', whyResponseTookSoLong: 'c', whatWeChange: 'd' },
+  followUps: followUps.map((f, i) => ({
+    title: `Follow-up ${f.id}`,
+    due: '2026-12-01',
+    rank: ((i % 3) + 1) as 1 | 2 | 3,
+    control: false,
+    ...f,
+  })),
+  asCommander: true,
 });
 
 /**

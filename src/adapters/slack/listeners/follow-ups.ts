@@ -4,6 +4,7 @@ import type { BlockAction } from '../parse/block-action.js';
 import { dropFollowUpMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { DROP_FOLLOW_UP_MODAL, dropFollowUpModal } from '../views/drop-follow-up-modal.js';
+import { inline } from '../views/format.js';
 import { FOLLOW_UP_DONE_ACTION, FOLLOW_UP_DROP_ACTION } from '../views/postmortem-messages.js';
 import { FOLLOW_UP_CHOICE_ACTION } from '../views/weekly-review.js';
 import { publishHome } from './app-home.js';
@@ -30,7 +31,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
     if (!followUp) return GONE;
     return {
       command: { type: 'CompleteFollowUp', actor: click.userId, now: click.now, followUpId: followUp.id },
-      answer: () => `Marked done: ${followUp.title}. Thank you.`,
+      answer: () => `Marked done: ${inline(followUp.title, 150)}. Thank you.`,
     };
   };
   const askWhyDrop = (click: Click): Reaction => {

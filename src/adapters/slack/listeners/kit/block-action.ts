@@ -164,6 +164,9 @@ async function locate(
       // forged id from even opening a form that shows another workspace's or a private incident.
       if (!incident || incident.teamId !== teamId || incident.state.status === 'none') return null;
       const inChannel = channelId !== null && channelId === incident.channelId;
+      // A control in an incident's channel is that incident's: one naming another was tampered with.
+      if (channelId !== null && !inChannel && (await deps.store.findByChannel(teamId, channelId)))
+        return null;
       if (!canSee(incident.state, { userId: payload.user.id, inChannel })) return null;
       return { incident, thingId: thingId ?? null, bindToChannel: false };
     }
