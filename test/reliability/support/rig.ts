@@ -120,12 +120,3 @@ export async function counterValue(
     .find((l) => l.startsWith(`${name}{`) && wanted.every((label) => l.includes(label)));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
 }
-
-/** Polls `check` until it returns true, or throws after `timeoutMs` saying what was awaited. */
-export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
