@@ -37,7 +37,8 @@ describe('hung Slack holds back nothing', () => {
     const hungAt = Date.now();
 
     const other = await bot.drive.open('Not stuck at all', DANA, rig.slack.responseUrl());
-    expect(rig.slack.workspace.pins(other.channel)).toEqual([other.headerTs]);
+    // The header is recorded, then pinned.
+    await expect.poll(() => rig.slack.workspace.pins(other.channel)).toEqual([other.headerTs]);
     expect(Date.now() - hungAt).toBeLessThan(SLACK_TIMEOUT_MS / 2);
     expect(await channelOf('Stuck in Slack')).toBeNull();
 

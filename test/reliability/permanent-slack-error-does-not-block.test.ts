@@ -65,7 +65,7 @@ describe('permanent Slack error does not block', () => {
       .messages(incident.channel)
       .filter((m) => (m.metadata as { event_type?: string } | null)?.event_type === HEADER_METADATA_TYPE);
     expect(headers.map((m) => m.ts)).toEqual([reposted]);
-    expect(t.slack.workspace.pins(incident.channel)).toContain(reposted);
+    await expect.poll(() => t.slack.workspace.pins(incident.channel)).toContain(reposted);
     expect(t.slack.callsTo('chat.update').some((c) => c.response.error === 'message_not_found')).toBe(true);
   });
 
@@ -112,7 +112,7 @@ describe('permanent Slack error does not block', () => {
     t.slack.rateLimit('conversations.invite', 1, Number.POSITIVE_INFINITY);
     const incident = await open('Rate limited forever');
     // The header, queued after the invitation, did not wait for it.
-    expect(t.slack.workspace.pins(incident.channel)).toEqual([incident.headerTs]);
+    await expect.poll(() => t.slack.workspace.pins(incident.channel)).toEqual([incident.headerTs]);
     expect((await outboxRows(incident.id, 'channel.invite'))[0]?.done_at).toBeNull();
 
     await expect.poll(() => given(incident, 'channel.invite'), { timeout: 20_000 }).toBe(true);
