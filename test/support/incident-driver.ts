@@ -44,9 +44,15 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       .orderBy('seq')
       .execute();
 
-  async function open(title: string, userId: string): Promise<DrivenIncident> {
+  /** Opens an incident with `/incident open <title>`; `responseUrl` receives the confirmation. */
+  async function open(title: string, userId: string, responseUrl?: string): Promise<DrivenIncident> {
     const before = await t.db.selectFrom('incidents').select('id').execute();
-    await sendSlashCommand(t.target, { text: `open ${title}`, userId, teamId: TEAM });
+    await sendSlashCommand(t.target, {
+      text: `open ${title}`,
+      userId,
+      teamId: TEAM,
+      ...(responseUrl ? { responseUrl } : {}),
+    });
     return waitForChannel(
       title,
       before.map((r) => r.id),
