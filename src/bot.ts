@@ -89,7 +89,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const redis = createRedisConnection(config.redisUrl, 'incident-commander', 'fail-fast');
   const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker', 'blocking');
-  const queue = createTimerQueue(redis, config.queuePrefix);
+  const queue = createTimerQueue(redis, config.queuePrefix, logger);
   // A fail-fast connection refuses commands until connected: give it a moment at start. If Redis
   // is down, start anyway: commands still commit, and the reconcile schedules timers once it is back.
   await bounded(new Promise((resolve) => redis.once('ready', resolve)), 3_000);
