@@ -19,7 +19,7 @@ import { createChannelMembership } from './adapters/slack/channel-membership.js'
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
-import { publishWeeklyReview } from './adapters/slack/weekly-review-publisher.js';
+import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
 import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { OutboxRunner } from './app/outbox/outbox-runner.js';
@@ -28,7 +28,7 @@ import { startRetentionLoop } from './app/retention-loop.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
 import type { Config } from './config/config.js';
-import { timerPolicyFrom } from './config/timer-policy.js';
+import { timerPolicyFrom } from './config/policy-from-config.js';
 
 export interface BotOptions {
   readonly config: Config;
@@ -49,15 +49,14 @@ export interface RunningBot {
  * connection while waiting for another, so the pool cannot deadlock; these keep the background
  * work (outbox drains, timer firings) from ever taking every connection away from commands.
  */
-const POOL_SIZE = 10;
-const OUTBOX_DRAINS = 4;
-const TIMER_WORKERS = 3;
-/** Every Slack Web API call gives up after this; the outbox retries with backoff. */
-const SLACK_TIMEOUT_MS = 10_000;
-/** Listeners wait this long for their change before acking "still working" (Slack allows 3 s). */
-const ANSWER_WITHIN_MS = 2_000;
-/** SIGTERM: each stage of the stop waits at most this long, so the whole stop ends within 10 s. */
-const STOP_GRACE_MS = 2_500;
+const SIZES = { pool: 10, outboxDrains: 4, timerWorkers: 3 } as const;
+
+/**
+ * Slack calls give up after `slackCall` (the outbox retries with backoff); listeners wait
+ * `answerWithin` for their change before acking "still working" (Slack allows 3 s); on SIGTERM
+ * each stage of the stop waits at most `stopStage`, so the whole stop ends within 10 s.
+ */
+const TIMEOUTS_MS = { slackCall: 10_000, answerWithin: 2_000, stopStage: 2_500 } as const;
 
 /**
  * Wires configuration, adapters and use cases, and starts serving. The one place that knows every
@@ -71,7 +70,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const policy = timerPolicyFrom(config.timing);
   const db = createDatabase({
     connectionString: config.databaseUrl,
-    maxConnections: POOL_SIZE,
+    maxConnections: SIZES.pool,
     onConnectionError: (error) => logger.warn({ err: error }, 'lost a PostgreSQL connection'),
   });
   if (config.migrateOnStart) {
@@ -90,14 +89,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const redis = createRedisConnection(config.redisUrl, 'incident-commander', 'fail-fast');
   const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker', 'blocking');
-  const queue = createTimerQueue(redis, config.queuePrefix);
+  const queue = createTimerQueue(redis, config.queuePrefix, logger);
   // A fail-fast connection refuses commands until connected: give it a moment at start. If Redis
   // is down, start anyway: commands still commit, and the reconcile schedules timers once it is back.
   await bounded(new Promise((resolve) => redis.once('ready', resolve)), 3_000);
 
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
-    timeout: SLACK_TIMEOUT_MS,
+    timeout: TIMEOUTS_MS.slackCall,
     // Listeners' calls (views.open within 3 s of a click) get one quick retry; effects get none.
     retryConfig: { retries: 1, factor: 1, minTimeout: 200 },
     logger: boltLogger(logger),
@@ -125,7 +124,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     store,
     logger,
     holder: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
-    concurrency: OUTBOX_DRAINS,
+    concurrency: SIZES.outboxDrains,
     sweepEvery: config.timing.outboxSweepEvery,
     onGivenUp: (kind, reason) => metrics.effectsGivenUp.inc({ kind, reason: reasonLabel(reason) }),
     performer: createSlackEffectPerformer({
@@ -140,7 +139,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       stakeholderChannel: config.channels.stakeholder,
       postmortemChannel: config.channels.postmortem,
       postmortemDue: config.timing.postmortemDue,
-      responseTimeoutMs: SLACK_TIMEOUT_MS,
+      responseTimeoutMs: TIMEOUTS_MS.slackCall,
     }),
   });
 
@@ -155,11 +154,12 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   });
 
+  const reviewPublisher = createWeeklyReviewPublisher(slackClient, config.channels.postmortem);
   const worker = createTimerWorker({
     connection: workerRedis,
     prefix: config.queuePrefix,
     logger,
-    concurrency: TIMER_WORKERS,
+    concurrency: SIZES.timerWorkers,
     onFire: async (job) => {
       const outcome = await fireTimer(
         {
@@ -182,7 +182,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         deliveries,
         clock,
         timezone: config.timezone,
-        publish: (review) => publishWeeklyReview(slackClient, config.channels.postmortem, review),
+        publisher: reviewPublisher,
       });
       logger.info({ result }, 'weekly follow-up review');
     },
@@ -204,7 +204,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       failures: outbox.failures,
       newId: randomUUID,
       zoneOf,
-      answerWithinMs: ANSWER_WITHIN_MS,
+      answerWithinMs: TIMEOUTS_MS.answerWithin,
     },
   });
 
@@ -227,10 +227,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop: () => {
       // Each stage is bounded, so a hung Slack call or a dead Redis cannot hold SIGTERM past its grace.
       stopping ??= (async () => {
-        await slack.stop(STOP_GRACE_MS);
-        await closeTimerWorker(worker, STOP_GRACE_MS);
-        await bounded(stopReconciling(), STOP_GRACE_MS);
-        await outboxRunner.stop(STOP_GRACE_MS);
+        await slack.stop(TIMEOUTS_MS.stopStage);
+        await closeTimerWorker(worker, TIMEOUTS_MS.stopStage);
+        await bounded(stopReconciling(), TIMEOUTS_MS.stopStage);
+        await outboxRunner.stop(TIMEOUTS_MS.stopStage);
         await bounded(stopPruning(), 1_000);
         await bounded(queue.close(), 1_000);
         redis.disconnect();

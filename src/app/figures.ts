@@ -1,11 +1,15 @@
 import { DateTime } from 'luxon';
 import {
+  addMilliseconds,
   cadenceFor,
+  isBefore,
   type OpenedIncident,
   SEVERITIES,
   type Severity,
   type TimerPolicy,
 } from '../domain/index.js';
+
+const DAY = 24 * 3_600_000;
 
 /** One incident as the figures need it: its state and when its stakeholder updates went out. */
 export interface IncidentRecord {
@@ -62,10 +66,9 @@ export function figuresFor(
     readonly timezone: string;
   },
 ): Figures {
-  const since =
-    DateTime.fromISO(options.now, { zone: 'utc' }).minus({ days: options.days }).toISO() ?? options.now;
+  const since = addMilliseconds(options.now, -options.days * DAY);
   const inWindow = records.filter(
-    (r) => !r.state.drill && r.state.openedAt >= since && r.state.openedAt <= options.now,
+    (r) => !r.state.drill && !isBefore(r.state.openedAt, since) && !isBefore(options.now, r.state.openedAt),
   );
   const bySeverityPerMonth: Record<string, Record<Severity | 'pending', number>> = {};
   for (const { state } of inWindow) {

@@ -113,17 +113,7 @@ export const envSchema = z.object({
   DIAGNOSIS_HOLD: isoDuration('PT10M').default(10 * 60_000),
   ESCALATE_AFTER: isoDuration('PT30M').default(30 * 60_000),
   POSTMORTEM_DUE: isoDuration('PT48H').default(48 * 3_600_000),
-  UPDATE_CADENCE: z
-    .string()
-    .transform((text, ctx) => {
-      const parsed = parseUpdateCadence(text);
-      if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    })
-    .optional(),
+  UPDATE_CADENCE: z.string().transform(parsedBy(parseUpdateCadence)).optional(),
   ANNOUNCE_CHANNEL: channelId.optional(),
   STAKEHOLDER_CHANNEL: channelId.optional(),
   POSTMORTEM_CHANNEL: channelId.optional(),
@@ -137,14 +127,7 @@ export const envSchema = z.object({
     .default('UTC'),
   WEEKLY_REVIEW: z
     .string()
-    .transform((text, ctx) => {
-      const parsed = parseWeeklyReview(text);
-      if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    })
+    .transform(parsedBy(parseWeeklyReview))
     .default({ weekday: 1, hour: 9, minute: 0 }),
   MIGRATE_ON_START: flag.default('true').transform((text) => text === 'true'),
   /** How long dedupe and delivery records are kept before they are pruned; PT0S keeps them forever. */
@@ -174,3 +157,13 @@ export function crossVariableProblems(env: Readonly<Record<string, string | unde
 }
 
 export type Env = z.output<typeof envSchema>;
+
+/** A zod transform from a parser that returns its value, or a sentence saying what is wrong. */
+function parsedBy<T>(parse: (text: string) => T | string) {
+  return (text: string, ctx: z.RefinementCtx): T => {
+    const parsed = parse(text);
+    if (typeof parsed !== 'string') return parsed;
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  };
+}

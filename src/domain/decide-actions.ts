@@ -5,11 +5,11 @@ import type {
   StartAction,
   StartProposedAction,
 } from './commands.js';
-import { isRejection, optionalText, requireActive, requireText, requireUser } from './guards.js';
+import { optionalText, refusing, requireActive, requireText, requireUser } from './guards.js';
 import { clockTime, reject } from './rejection.js';
 import type { Action, ActiveIncident, OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
-import { accept, acceptWithNotice, refuse, unchanged, type Verdict } from './verdict.js';
+import { accept, acceptFrom, acceptWithNotice, refuse, unchanged, type Verdict } from './verdict.js';
 
 /** True while the diagnosis hold runs: `now` is before its end and nobody lifted it. */
 export function holdIsActive(state: ActiveIncident, now: string): boolean {
@@ -22,12 +22,9 @@ export function holdIsActive(state: ActiveIncident, now: string): boolean {
  */
 export function decideStartAction(command: StartAction, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'start an action');
-  if (isRejection(active)) return refuse(active);
   if (state.actions.some((a) => a.id === command.actionId)) return unchanged;
   const text = requireText(command.text, 'action', 'what the action is');
-  if (isRejection(text)) return refuse(text);
   const owner = requireUser(command.owner, 'owner', 'who owns the action');
-  if (isRejection(owner)) return refuse(owner);
   if (command.hypothesisId !== null && !state.hypotheses.some((h) => h.id === command.hypothesisId)) {
     return refuse(
       reject(
@@ -58,9 +55,7 @@ export function decideStartAction(command: StartAction, state: OpenedIncident): 
 
 export function decideStartProposedAction(command: StartProposedAction, state: OpenedIncident): Verdict {
   const active = requireActive(state, 'start an action');
-  if (isRejection(active)) return refuse(active);
   const action = find(state, command.actionId);
-  if (isRejection(action)) return refuse(action);
   if (action.status !== 'proposed')
     return action.status === 'in_progress' ? unchanged : refuse(finished(action));
   if (holdIsActive(active, command.now) && active.hold.state === 'active') {
@@ -73,10 +68,8 @@ export function decideStartProposedAction(command: StartProposedAction, state: O
       ),
     );
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'ActionStarted',
-    at: command.now,
-    by: command.actor,
     actionId: action.id,
     text: action.text,
     owner: action.owner,
@@ -87,52 +80,38 @@ export function decideStartProposedAction(command: StartProposedAction, state: O
 
 export function decideCompleteAction(command: CompleteAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
-  if (isRejection(action)) return refuse(action);
   if (action.status === 'done') return unchanged;
   if (action.status !== 'in_progress')
     return refuse(action.status === 'proposed' ? notStarted() : finished(action));
   const outcome = optionalText(command.outcome, 'outcome', 'The outcome');
-  if (isRejection(outcome)) return refuse(outcome);
-  return accept({
-    type: 'ActionCompleted',
-    at: command.now,
-    by: command.actor,
-    actionId: action.id,
-    outcome,
-  });
+  return acceptFrom(command, { type: 'ActionCompleted', actionId: action.id, outcome });
 }
 
 export function decideAbandonAction(command: AbandonAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
-  if (isRejection(action)) return refuse(action);
   if (action.status === 'abandoned') return unchanged;
   if (action.status === 'done') return refuse(finished(action));
   const reason = requireText(command.reason, 'reason', 'why the action is abandoned');
-  if (isRejection(reason)) return refuse(reason);
   return accept({ type: 'ActionAbandoned', at: command.now, by: command.actor, actionId: action.id, reason });
 }
 
 export function decideReassignAction(command: ReassignAction, state: OpenedIncident): Verdict {
   const action = find(state, command.actionId);
-  if (isRejection(action)) return refuse(action);
   const owner = requireUser(command.owner, 'owner', 'the new owner');
-  if (isRejection(owner)) return refuse(owner);
   if (action.owner === owner) return unchanged;
   if (action.status === 'done' || action.status === 'abandoned') return refuse(finished(action));
-  return accept({
+  return acceptFrom(command, {
     type: 'ActionReassigned',
-    at: command.now,
-    by: command.actor,
     actionId: action.id,
     from: action.owner,
     to: owner,
   });
 }
 
-function find(state: OpenedIncident, id: string): Action | ReturnType<typeof reject> {
+function find(state: OpenedIncident, id: string): Action {
   return (
     state.actions.find((a) => a.id === id) ??
-    reject('unknown_action', 'I cannot find that action; pick one from the header.')
+    refusing(reject('unknown_action', 'I cannot find that action; pick one from the header.'))
   );
 }
 

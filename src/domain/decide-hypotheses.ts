@@ -1,8 +1,8 @@
 import type { ProposeHypothesis, UpdateHypothesis, WithdrawHypothesis } from './commands.js';
-import { isRejection, requireActive, requireText } from './guards.js';
+import { refusing, requireActive, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { Hypothesis, HypothesisStatus, OpenedIncident } from './state.js';
-import { accept, refuse, unchanged, type Verdict } from './verdict.js';
+import { acceptFrom, refuse, unchanged, type Verdict } from './verdict.js';
 
 /** Where a hypothesis may go from where it is. A withdrawn one is history; propose it anew. */
 const NEXT: Readonly<Record<HypothesisStatus, readonly HypothesisStatus[]>> = {
@@ -14,25 +14,15 @@ const NEXT: Readonly<Record<HypothesisStatus, readonly HypothesisStatus[]>> = {
 };
 
 export function decideProposeHypothesis(command: ProposeHypothesis, state: OpenedIncident): Verdict {
-  const active = requireActive(state, 'add a hypothesis');
-  if (isRejection(active)) return refuse(active);
+  requireActive(state, 'add a hypothesis');
   if (state.hypotheses.some((h) => h.id === command.hypothesisId)) return unchanged;
   const text = requireText(command.text, 'hypothesis', 'the hypothesis in a sentence');
-  if (isRejection(text)) return refuse(text);
-  return accept({
-    type: 'HypothesisProposed',
-    at: command.now,
-    by: command.actor,
-    hypothesisId: command.hypothesisId,
-    text,
-  });
+  return acceptFrom(command, { type: 'HypothesisProposed', hypothesisId: command.hypothesisId, text });
 }
 
 export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedIncident): Verdict {
-  const active = requireActive(state, 'change a hypothesis');
-  if (isRejection(active)) return refuse(active);
+  requireActive(state, 'change a hypothesis');
   const hypothesis = find(state, command.hypothesisId);
-  if (isRejection(hypothesis)) return refuse(hypothesis);
   if (hypothesis.status === command.status) return unchanged;
   if (!NEXT[hypothesis.status].includes(command.status)) {
     const advice =
@@ -53,13 +43,10 @@ export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedI
       'evidence',
       `the evidence that it is ${label(command.status)}`,
     );
-    if (isRejection(given)) return refuse(given);
     evidence = given;
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'HypothesisUpdated',
-    at: command.now,
-    by: command.actor,
     hypothesisId: hypothesis.id,
     status: command.status,
     evidence,
@@ -67,10 +54,8 @@ export function decideUpdateHypothesis(command: UpdateHypothesis, state: OpenedI
 }
 
 export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: OpenedIncident): Verdict {
-  const active = requireActive(state, 'withdraw a hypothesis');
-  if (isRejection(active)) return refuse(active);
+  requireActive(state, 'withdraw a hypothesis');
   const hypothesis = find(state, command.hypothesisId);
-  if (isRejection(hypothesis)) return refuse(hypothesis);
   if (hypothesis.status === 'withdrawn') return unchanged;
   if (hypothesis.status !== 'confirmed') {
     return refuse(
@@ -81,20 +66,13 @@ export function decideWithdrawHypothesis(command: WithdrawHypothesis, state: Ope
     );
   }
   const reason = requireText(command.reason, 'reason', 'why the confirmation no longer holds');
-  if (isRejection(reason)) return refuse(reason);
-  return accept({
-    type: 'HypothesisWithdrawn',
-    at: command.now,
-    by: command.actor,
-    hypothesisId: hypothesis.id,
-    reason,
-  });
+  return acceptFrom(command, { type: 'HypothesisWithdrawn', hypothesisId: hypothesis.id, reason });
 }
 
-function find(state: OpenedIncident, id: string): Hypothesis | ReturnType<typeof reject> {
+function find(state: OpenedIncident, id: string): Hypothesis {
   return (
     state.hypotheses.find((h) => h.id === id) ??
-    reject('unknown_hypothesis', 'I cannot find that hypothesis; pick one from the header.')
+    refusing(reject('unknown_hypothesis', 'I cannot find that hypothesis; pick one from the header.'))
   );
 }
 

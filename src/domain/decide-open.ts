@@ -1,11 +1,11 @@
 import type { OpenIncident } from './commands.js';
-import { isRejection, optionalText } from './guards.js';
+import { optionalText } from './guards.js';
 import { TEXT_LIMITS } from './limits.js';
 import { reject } from './rejection.js';
 import type { IncidentState } from './state.js';
 import { severityFromTriage } from './triage.js';
 import { addMilliseconds } from './types.js';
-import { accept, refuse, type Verdict } from './verdict.js';
+import { acceptFrom, refuse, type Verdict } from './verdict.js';
 
 export const TITLE_MAX_LENGTH = TEXT_LIMITS.title;
 
@@ -23,11 +23,8 @@ export function decideOpen(command: OpenIncident, state: IncidentState): Verdict
     );
   }
   const service = optionalText(command.service, 'service', 'The service name');
-  if (isRejection(service)) return refuse(service);
-  return accept({
+  return acceptFrom(command, {
     type: 'IncidentOpened',
-    at: command.now,
-    by: command.actor,
     number: command.number,
     title,
     service,

@@ -1,11 +1,10 @@
 import type { CompleteFollowUp, DropFollowUp, FollowUpInput, RecordPostmortem } from './commands.js';
-import { isRejection, requireText } from './guards.js';
+import { refusing, requirePermission, requireText } from './guards.js';
 import { TEXT_LIMITS } from './limits.js';
-import { permission } from './permissions.js';
-import { mention, type Rejection, reject } from './rejection.js';
+import { mention, reject } from './rejection.js';
 import type { FollowUp, OpenedIncident } from './state.js';
 import { isUserId, type UserId } from './types.js';
-import { accept, refuse, unchanged, type Verdict } from './verdict.js';
+import { accept, acceptFrom, refuse, unchanged, type Verdict } from './verdict.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,8 +20,7 @@ export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedI
         : 'it is not resolved yet; resolve it first';
     return refuse(reject('wrong_status', `The postmortem cannot be recorded: ${why}.`));
   }
-  const allowed = permission(state, command.actor, 'record_postmortem');
-  if (!allowed.allowed) return refuse(allowed.rejection);
+  const asCommander = requirePermission(state, command.actor, 'record_postmortem');
   const answers = {
     whatHappened: requireText(
       command.answers.whatHappened,
@@ -49,16 +47,13 @@ export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedI
       'answers.whatWeChange',
     ),
   };
-  for (const answer of Object.values(answers)) if (isRejection(answer)) return refuse(answer);
   const problem = followUpProblem(command.followUps, command.requireControl);
   if (problem) return refuse(reject('follow_ups_invalid', problem, { field: 'followUps' }));
-  return accept({
+  return acceptFrom(command, {
     type: 'PostmortemRecorded',
-    at: command.now,
-    by: command.actor,
     answers: answers as RecordPostmortem['answers'],
     followUps: command.followUps.map((f) => ({ ...f, title: f.title.trim() })),
-    asCommander: allowed.asCommander,
+    asCommander,
   });
 }
 
@@ -88,9 +83,7 @@ export function followUpProblem(followUps: readonly FollowUpInput[], requireCont
 
 export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedIncident): Verdict {
   const followUp = find(state, command.followUpId);
-  if (isRejection(followUp)) return refuse(followUp);
-  const refusal = mayClose(state, followUp, command.actor);
-  if (refusal) return refuse(refusal);
+  mayClose(state, followUp, command.actor);
   if (followUp.status === 'done') return unchanged;
   if (followUp.status === 'dropped')
     return refuse(
@@ -101,40 +94,34 @@ export function decideCompleteFollowUp(command: CompleteFollowUp, state: OpenedI
 
 export function decideDropFollowUp(command: DropFollowUp, state: OpenedIncident): Verdict {
   const followUp = find(state, command.followUpId);
-  if (isRejection(followUp)) return refuse(followUp);
-  const refusal = mayClose(state, followUp, command.actor);
-  if (refusal) return refuse(refusal);
+  mayClose(state, followUp, command.actor);
   if (followUp.status === 'dropped') return unchanged;
   if (followUp.status === 'done')
     return refuse(reject('invalid_transition', 'That follow-up is already done.'));
   const reason = requireText(command.reason, 'reason', 'why the follow-up is dropped');
-  if (isRejection(reason)) return refuse(reason);
-  return accept({
-    type: 'FollowUpDropped',
-    at: command.now,
-    by: command.actor,
-    followUpId: followUp.id,
-    reason,
-  });
+  return acceptFrom(command, { type: 'FollowUpDropped', followUpId: followUp.id, reason });
 }
 
 /**
  * A follow-up is closed by its owner, or by the incident's commander (the person who recorded the
  * postmortem when nobody held the role): a promise is not dropped by a passer-by.
  */
-function mayClose(state: OpenedIncident, followUp: FollowUp, actor: UserId): Rejection | null {
+function mayClose(state: OpenedIncident, followUp: FollowUp, actor: UserId): void {
   const commander = state.roles.commander ?? (state.status === 'closed' ? state.postmortem.by : null);
-  if (actor === followUp.owner || actor === commander) return null;
-  return reject(
-    'not_permitted',
-    `Only ${mention(followUp.owner)}, who owns this follow-up${commander ? `, or the incident's commander (${mention(commander)})` : ''} can close it. Ask them.`,
+  if (actor === followUp.owner || actor === commander) return;
+  refusing(
+    reject(
+      'not_permitted',
+      `Only ${mention(followUp.owner)}, who owns this follow-up${commander ? `, or the incident's commander (${mention(commander)})` : ''} can close it. Ask them.`,
+    ),
   );
 }
 
-function find(state: OpenedIncident, id: string): FollowUp | ReturnType<typeof reject> {
+function find(state: OpenedIncident, id: string): FollowUp {
   if (state.status !== 'closed')
-    return reject('wrong_status', 'Follow-ups exist once the postmortem is recorded.');
+    return refusing(reject('wrong_status', 'Follow-ups exist once the postmortem is recorded.'));
   return (
-    state.followUps.find((f) => f.id === id) ?? reject('unknown_follow_up', 'I cannot find that follow-up.')
+    state.followUps.find((f) => f.id === id) ??
+    refusing(reject('unknown_follow_up', 'I cannot find that follow-up.'))
   );
 }

@@ -1,10 +1,9 @@
 import type { Reopen, Resolve } from './commands.js';
-import { isRejection, requireActive, requireText } from './guards.js';
-import { permission } from './permissions.js';
+import { requireActive, requirePermission, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
-import { accept, refuse, type Verdict } from './verdict.js';
+import { accept, acceptFrom, refuse, type Verdict } from './verdict.js';
 
 /** SEV1 and SEV2 always get a postmortem; SEV3, SEV4 and unclassified ones when someone asks. */
 export function postmortemRequired(severity: OpenedIncident['severity'], wanted: boolean): boolean {
@@ -12,16 +11,13 @@ export function postmortemRequired(severity: OpenedIncident['severity'], wanted:
 }
 
 export function decideResolve(command: Resolve, state: OpenedIncident): Verdict {
-  const active = requireActive(state, 'resolve it');
-  if (isRejection(active)) return refuse(active);
-  const allowed = permission(state, command.actor, 'resolve');
-  if (!allowed.allowed) return refuse(allowed.rejection);
+  requireActive(state, 'resolve it');
+  const asCommander = requirePermission(state, command.actor, 'resolve');
   const summary = requireText(
     command.summary,
     'summary',
     'a resolution summary: what fixed it, in a sentence or two',
   );
-  if (isRejection(summary)) return refuse(summary);
   if (
     command.impactEndedAt !== null &&
     (isBefore(command.impactEndedAt, state.openedAt) || isBefore(command.now, command.impactEndedAt))
@@ -36,14 +32,12 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
       ),
     );
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'IncidentResolved',
-    at: command.now,
-    by: command.actor,
     summary,
     impactEndedAt: command.impactEndedAt,
     postmortemRequired: postmortemRequired(state.severity, command.postmortemWanted),
-    asCommander: allowed.asCommander,
+    asCommander,
   });
 }
 
@@ -53,9 +47,7 @@ export function decideReopen(command: Reopen, state: OpenedIncident): Verdict {
       state.status === 'closed' ? 'its postmortem is recorded; open a new incident' : 'it is still open';
     return refuse(reject('wrong_status', `This incident cannot be reopened: ${why}.`));
   }
-  const allowed = permission(state, command.actor, 'reopen');
-  if (!allowed.allowed) return refuse(allowed.rejection);
+  requirePermission(state, command.actor, 'reopen');
   const reason = requireText(command.reason, 'reason', 'why the incident is back');
-  if (isRejection(reason)) return refuse(reason);
   return accept({ type: 'IncidentReopened', at: command.now, by: command.actor, reason });
 }

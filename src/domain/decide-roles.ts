@@ -1,9 +1,9 @@
 import type { AssignRole, HandOffRole, ReleaseRole, TakeRole } from './commands.js';
-import { isRejection, requireUser } from './guards.js';
-import { mention, type Rejection, reject } from './rejection.js';
+import { refusing, requireUser } from './guards.js';
+import { mention, reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import type { Role, UserId } from './types.js';
-import { accept, refuse, unchanged, type Verdict } from './verdict.js';
+import { acceptFrom, refuse, unchanged, type Verdict } from './verdict.js';
 
 /** Anyone may take a free role; a held one changes hands only through its holder or the commander. */
 export function decideTakeRole(command: TakeRole, state: OpenedIncident): Verdict {
@@ -17,10 +17,8 @@ export function decideTakeRole(command: TakeRole, state: OpenedIncident): Verdic
       ),
     );
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'RoleAssigned',
-    at: command.now,
-    by: command.actor,
     role: command.role,
     userId: command.actor,
     previous: null,
@@ -36,16 +34,12 @@ export function decideTakeRole(command: TakeRole, state: OpenedIncident): Verdic
  */
 export function decideAssignRole(command: AssignRole, state: OpenedIncident): Verdict {
   const assignee = requireUser(command.assignee, 'assignee', 'who should hold the role');
-  if (isRejection(assignee)) return refuse(assignee);
   const holder = state.roles[command.role];
   if (holder === assignee) return unchanged;
-  const refusal =
-    mayChangeHands(state, command.role, command.actor) ?? mayInvite(state, command.actor, assignee);
-  if (refusal) return refuse(refusal);
-  return accept({
+  mayChangeHands(state, command.role, command.actor);
+  mayInvite(state, command.actor, assignee);
+  return acceptFrom(command, {
     type: 'RoleAssigned',
-    at: command.now,
-    by: command.actor,
     role: command.role,
     userId: assignee,
     previous: holder,
@@ -66,14 +60,10 @@ export function decideHandOffRole(command: HandOffRole, state: OpenedIncident): 
     );
   }
   const to = requireUser(command.to, 'assignee', 'who should take the role');
-  if (isRejection(to)) return refuse(to);
   if (to === command.actor) return unchanged;
-  const refusal = mayInvite(state, command.actor, to);
-  if (refusal) return refuse(refusal);
-  return accept({
+  mayInvite(state, command.actor, to);
+  return acceptFrom(command, {
     type: 'RoleAssigned',
-    at: command.now,
-    by: command.actor,
     role: command.role,
     userId: to,
     previous: command.actor,
@@ -89,37 +79,33 @@ export function decideReleaseRole(command: ReleaseRole, state: OpenedIncident): 
       reject('role_not_held', `Nobody is ${command.role} right now, so there is nothing to release.`),
     );
   }
-  const refusal = mayChangeHands(state, command.role, command.actor);
-  if (refusal) return refuse(refusal);
-  return accept({
-    type: 'RoleReleased',
-    at: command.now,
-    by: command.actor,
-    role: command.role,
-    userId: holder,
-  });
+  mayChangeHands(state, command.role, command.actor);
+  return acceptFrom(command, { type: 'RoleReleased', role: command.role, userId: holder });
 }
 
 /** A held role moves only by its holder's or the commander's hand. */
-function mayChangeHands(state: OpenedIncident, role: Role, actor: UserId): Rejection | null {
+function mayChangeHands(state: OpenedIncident, role: Role, actor: UserId): void {
   const holder = state.roles[role];
   const commander = state.roles.commander;
-  if (holder === null || holder === actor || commander === actor) return null;
+  if (holder === null || holder === actor || commander === actor) return;
   const who =
     role !== 'commander' && commander !== null ? `they or the commander (${mention(commander)})` : 'they';
-  return reject(
-    'not_permitted',
-    `${mention(holder)} holds ${role}; only ${who} can give it to someone else. Ask them.`,
+  refusing(
+    reject(
+      'not_permitted',
+      `${mention(holder)} holds ${role}; only ${who} can give it to someone else. Ask them.`,
+    ),
   );
 }
 
 /** Bringing a new person into a private incident is for the people already working it. */
-function mayInvite(state: OpenedIncident, actor: UserId, invitee: UserId): Rejection | null {
-  if (!state.private || state.participants.includes(invitee) || state.participants.includes(actor))
-    return null;
-  return reject(
-    'not_permitted',
-    `This is a private incident: only the people working it can bring someone new in. Ask the commander${state.roles.commander ? ` (${mention(state.roles.commander)})` : ''}.`,
-    { field: 'assignee' },
+function mayInvite(state: OpenedIncident, actor: UserId, invitee: UserId): void {
+  if (!state.private || state.participants.includes(invitee) || state.participants.includes(actor)) return;
+  refusing(
+    reject(
+      'not_permitted',
+      `This is a private incident: only the people working it can bring someone new in. Ask the commander${state.roles.commander ? ` (${mention(state.roles.commander)})` : ''}.`,
+      { field: 'assignee' },
+    ),
   );
 }

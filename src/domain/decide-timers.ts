@@ -3,7 +3,7 @@ import type { IncidentEvent } from './events.js';
 import type { OpenedIncident } from './state.js';
 import { timersFor } from './timer-policy.js';
 import type { TimerSpec } from './timer-policy-types.js';
-import { millisecondsBetween, SYSTEM_ACTOR } from './types.js';
+import { isBefore, millisecondsBetween, SYSTEM_ACTOR } from './types.js';
 import { accept, unchanged, type Verdict } from './verdict.js';
 
 /**
@@ -15,7 +15,7 @@ export function decideFireTimer(command: FireTimer, state: OpenedIncident): Verd
   const spec = timersFor(state, command.policy).find(
     (t) => t.key === command.key && t.dueAt === command.dueAt,
   );
-  if (!spec || command.now < spec.dueAt) return unchanged;
+  if (!spec || isBefore(command.now, spec.dueAt)) return unchanged;
   const event = eventFor(spec, state, command.now);
   return event ? accept(event) : unchanged;
 }

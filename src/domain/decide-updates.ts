@@ -1,9 +1,9 @@
 import type { PostStakeholderUpdate, SnoozeUpdateNudge } from './commands.js';
-import { isRejection, optionalText, requireText } from './guards.js';
+import { optionalText, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { addMilliseconds, isBefore, isChannelId } from './types.js';
-import { accept, refuse, type Verdict } from './verdict.js';
+import { acceptFrom, refuse, type Verdict } from './verdict.js';
 
 /** How long an update nudge can be snoozed, in minutes: the buttons on the nudge offer these. */
 export const SNOOZE_CHOICES = [15, 30, 60] as const;
@@ -17,7 +17,6 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
     );
   }
   const text = requireText(command.text, 'update', 'the update text');
-  if (isRejection(text)) return refuse(text);
   if (command.alsoPostTo && !isChannelId(command.alsoPostTo))
     return refuse(reject('invalid_input', 'Pick the extra channel from the channel picker.'));
   const expectedResolution = optionalText(
@@ -25,7 +24,6 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
     'expectedResolution',
     'The expected resolution',
   );
-  if (isRejection(expectedResolution)) return refuse(expectedResolution);
   if (command.nextUpdateBy !== null && !isBefore(command.now, command.nextUpdateBy)) {
     return refuse(
       reject('invalid_input', 'The next update time is in the past; promise a time that is still ahead.', {
@@ -33,10 +31,8 @@ export function decidePostUpdate(command: PostStakeholderUpdate, state: OpenedIn
       }),
     );
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'StakeholderUpdatePosted',
-    at: command.now,
-    by: command.actor,
     text,
     nextUpdateBy: command.nextUpdateBy,
     expectedResolution,
@@ -53,10 +49,8 @@ export function decideSnoozeNudge(command: SnoozeUpdateNudge, state: OpenedIncid
   if (!SNOOZE_CHOICES.includes(command.minutes)) {
     return refuse(reject('invalid_input', `Snooze for ${SNOOZE_CHOICES.join(', ')} minutes.`));
   }
-  return accept({
+  return acceptFrom(command, {
     type: 'UpdateNudgeSnoozed',
-    at: command.now,
-    by: command.actor,
     until: addMilliseconds(command.now, command.minutes * 60_000),
   });
 }

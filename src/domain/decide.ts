@@ -25,6 +25,7 @@ import { decideAssignRole, decideHandOffRole, decideReleaseRole, decideTakeRole 
 import { decideChangeSeverity, decideClassifySeverity } from './decide-severity.js';
 import { decideFireTimer } from './decide-timers.js';
 import { decidePostUpdate, decideSnoozeNudge } from './decide-updates.js';
+import { Refused } from './guards.js';
 import { reject } from './rejection.js';
 import type { IncidentState, OpenedIncident } from './state.js';
 import { refuse, type Verdict } from './verdict.js';
@@ -34,11 +35,17 @@ import { refuse, type Verdict } from './verdict.js';
  * follow, or a rejection that tells them what to do instead. Pure: same input, same answer.
  */
 export function decide(command: IncidentCommand, state: IncidentState): Verdict {
-  if (command.type === 'OpenIncident') return decideOpen(command, state);
-  if (state.status === 'none') {
-    return refuse(reject('not_open', 'There is no incident here. Open one with `/incident open <title>`.'));
+  try {
+    if (command.type === 'OpenIncident') return decideOpen(command, state);
+    if (state.status === 'none')
+      return refuse(
+        reject('not_open', 'There is no incident here. Open one with `/incident open &lt;title&gt;`.'),
+      );
+    return decideOnOpened(command, state);
+  } catch (error) {
+    if (error instanceof Refused) return refuse(error.rejection);
+    throw error;
   }
-  return decideOnOpened(command, state);
 }
 
 function decideOnOpened(

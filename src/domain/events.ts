@@ -1,6 +1,14 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
 import type { TriageAnswers } from './triage.js';
-import type { Instant, OpenStatus, Role, Severity, SeverityOrPending, UserId } from './types.js';
+import type {
+  IncidentIdentity,
+  Instant,
+  OpenStatus,
+  Role,
+  Severity,
+  SeverityOrPending,
+  UserId,
+} from './types.js';
 
 /**
  * Facts on the incident's timeline, named in the past tense. Every event carries when it happened
@@ -13,14 +21,7 @@ interface EventBase<T extends string> {
   readonly by: UserId;
 }
 
-export interface IncidentOpened extends EventBase<'IncidentOpened'> {
-  readonly number: number;
-  readonly title: string;
-  readonly service: string | null;
-  readonly severity: SeverityOrPending;
-  readonly private: boolean;
-  readonly drill: boolean;
-  readonly reporter: UserId;
+export interface IncidentOpened extends EventBase<'IncidentOpened'>, IncidentIdentity {
   /** When the diagnosis hold ends; null when the hold was configured off. */
   readonly holdEndsAt: Instant | null;
   readonly triage?: TriageAnswers | null;

@@ -1,7 +1,7 @@
 import type { IncidentEvent, IncidentOpened } from './events.js';
 import { evolveWork, isWorkEvent, type WorkEvent } from './evolve-work.js';
 import type { ActiveIncident, IncidentState, OpenedIncident, SettledHold } from './state.js';
-import { SYSTEM_ACTOR, type UserId } from './types.js';
+import { isBefore, SYSTEM_ACTOR, type UserId } from './types.js';
 
 /**
  * Applies one event to the state. Total: an event that makes no sense for the state leaves it
@@ -170,7 +170,9 @@ function evolveLifecycle(
 
 /** An active hold still running at resolution counts as ended then. */
 function settle(hold: ActiveIncident['hold'], at: string): SettledHold {
-  return hold.state === 'active' ? { state: 'ended', endsAt: at < hold.endsAt ? at : hold.endsAt } : hold;
+  return hold.state === 'active'
+    ? { state: 'ended', endsAt: isBefore(at, hold.endsAt) ? at : hold.endsAt }
+    : hold;
 }
 
 function withParticipant<S extends OpenedIncident>(state: S, userId: UserId): S {

@@ -1,37 +1,56 @@
 import { TEXT_LIMITS, type TextField } from './limits.js';
+import { type Capability, permission } from './permissions.js';
 import { type RejectedField, type Rejection, reject } from './rejection.js';
 import { type ActiveIncident, isActive, type OpenedIncident } from './state.js';
 import { isUserId, type UserId } from './types.js';
 
-/** The incident is being worked on (not yet resolved), or a rejection saying what to do instead. */
-export function requireActive(state: OpenedIncident, doing: string): ActiveIncident | Rejection {
+/**
+ * A command the domain refuses, thrown by a guard and turned back into a refusal by `decide`
+ * before it returns: it never leaves the domain. It lets each decider read as the rule it is,
+ * one check per line, instead of repeating "if refused, return the refusal" after every check.
+ */
+export class Refused extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.message);
+    this.name = 'Refused';
+  }
+}
+
+/** Refuses the command being decided, with this rejection. */
+export function refusing(rejection: Rejection): never {
+  throw new Refused(rejection);
+}
+
+/** The incident is being worked on (not yet resolved); otherwise refused, saying what to do instead. */
+export function requireActive(state: OpenedIncident, doing: string): ActiveIncident {
   if (isActive(state)) return state;
   const advice =
     state.status === 'resolved'
       ? 'reopen it first with a reason'
       : 'open a new incident if it is happening again';
-  return reject('wrong_status', `This incident is ${state.status}, so you cannot ${doing} now; ${advice}.`);
+  return refusing(
+    reject('wrong_status', `This incident is ${state.status}, so you cannot ${doing} now; ${advice}.`),
+  );
 }
 
-export const isRejection = (value: unknown): value is Rejection =>
-  typeof value === 'object' &&
-  value !== null &&
-  'code' in value &&
-  'message' in value &&
-  !('status' in value);
+/** Only the commander may (anyone while nobody is); returns whether the actor acted as commander. */
+export function requirePermission(state: OpenedIncident, actor: UserId, capability: Capability): boolean {
+  const allowed = permission(state, actor, capability);
+  return allowed.allowed ? allowed.asCommander : refusing(allowed.rejection);
+}
 
 /**
- * A required text field: trimmed, non-empty, within its limit (TEXT_LIMITS). Returns the cleaned
- * text, or a rejection that names the field and says what to give.
+ * A required text field: trimmed, non-empty, within its limit (TEXT_LIMITS). Otherwise refused
+ * with a sentence that names the field and says what to give.
  */
 export function requireText(
   value: string | null | undefined,
   field: TextField,
   what: string,
   rejected: RejectedField = field,
-): string | Rejection {
+): string {
   const text = (value ?? '').trim();
-  if (text === '') return reject('invalid_input', `Please give ${what}.`, { field: rejected });
+  if (text === '') refusing(reject('invalid_input', `Please give ${what}.`, { field: rejected }));
   return withinLimit(text, field, what, rejected);
 }
 
@@ -40,31 +59,26 @@ export function optionalText(
   value: string | null | undefined,
   field: TextField,
   what: string,
-): string | null | Rejection {
+): string | null {
   const text = (value ?? '').trim();
   return text === '' ? null : withinLimit(text, field, what, field);
 }
 
-function withinLimit(
-  text: string,
-  field: TextField,
-  what: string,
-  rejected: RejectedField,
-): string | Rejection {
+function withinLimit(text: string, field: TextField, what: string, rejected: RejectedField): string {
   const max = TEXT_LIMITS[field];
   if (text.length <= max) return text;
-  return reject(
-    'invalid_input',
-    `${capitalise(what)} is ${text.length} characters; keep it to ${max} or fewer.`,
-    { field: rejected },
+  return refusing(
+    reject('invalid_input', `${capitalise(what)} is ${text.length} characters; keep it to ${max} or fewer.`, {
+      field: rejected,
+    }),
   );
 }
 
 /** A Slack user named by a form or a mention; anything else is refused before it is stored or shown. */
-export function requireUser(userId: string, field: 'assignee' | 'owner', what: string): UserId | Rejection {
+export function requireUser(userId: string, field: 'assignee' | 'owner', what: string): UserId {
   return isUserId(userId)
     ? userId
-    : reject('invalid_input', `Pick ${what} from the people picker.`, { field });
+    : refusing(reject('invalid_input', `Pick ${what} from the people picker.`, { field }));
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

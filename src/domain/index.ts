@@ -22,7 +22,7 @@ export {
 } from './rejection.js';
 export type * from './state.js';
 export { initialState, isActive, STATE_VERSION } from './state.js';
-export { cadenceFor, nextUpdateDue, timersFor } from './timer-policy.js';
+export { cadenceFor, humanDuration, nextUpdateDue, timersFor } from './timer-policy.js';
 export type * from './timer-policy-types.js';
 export { TIMER_KINDS } from './timer-policy-types.js';
 export { severityFromTriage, TRIAGE_QUESTIONS, type TriageAnswers, type TriageQuestion } from './triage.js';

@@ -1,5 +1,5 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
-import type { Instant, OpenStatus, Role, SeverityOrPending, UserId } from './types.js';
+import type { IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
 
 /**
  * The incident as the decider sees it: a fold of its events. A union on `status`, so a state that
@@ -76,14 +76,7 @@ export interface UpdateClock {
 }
 
 /** What every opened incident knows, whatever its status. */
-export interface IncidentFacts {
-  readonly number: number;
-  readonly title: string;
-  readonly service: string | null;
-  readonly severity: SeverityOrPending;
-  readonly private: boolean;
-  readonly drill: boolean;
-  readonly reporter: UserId;
+export interface IncidentFacts extends IncidentIdentity {
   readonly openedAt: Instant;
   readonly roles: RoleHolders;
   /** Everyone who has acted on the incident, in order of first appearance. */

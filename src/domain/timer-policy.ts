@@ -1,7 +1,7 @@
 import type { ActiveIncident, ClosedIncident, OpenedIncident, ResolvedIncident } from './state.js';
 import { isActive } from './state.js';
 import type { TimerPolicy, TimerSpec } from './timer-policy-types.js';
-import { addMilliseconds, type Instant, type Severity } from './types.js';
+import { addMilliseconds, type Instant, isBefore, type Severity } from './types.js';
 
 export const DAY = 24 * 3_600_000;
 
@@ -29,7 +29,9 @@ export function nextUpdateDue(state: OpenedIncident, policy: TimerPolicy): Insta
   const since = latest(lastPostedAt ?? state.openedAt, lastNudgedAt);
   // A promised time counts until a nudge has gone out for it; after that the cadence repeats.
   const promised =
-    nextUpdateBy !== null && (lastNudgedAt === null || lastNudgedAt < nextUpdateBy) ? nextUpdateBy : null;
+    nextUpdateBy !== null && (lastNudgedAt === null || isBefore(lastNudgedAt, nextUpdateBy))
+      ? nextUpdateBy
+      : null;
   return latest(promised ?? addMilliseconds(since, cadence), snoozedUntil);
 }
 
@@ -54,7 +56,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       kind: 'escalation',
       key: 'escalation',
       dueAt: addMilliseconds(state.escalationArmedAt, policy.escalateAfter),
-      rule: `Escalate when not resolved ${minutes(policy.escalateAfter)} after opening${state.escalationArmedAt === state.openedAt ? '' : ' (counted from the reopening)'} (ESCALATE_AFTER).`,
+      rule: `Escalate when not resolved ${humanDuration(policy.escalateAfter)} after opening${state.escalationArmedAt === state.openedAt ? '' : ' (counted from the reopening)'} (ESCALATE_AFTER).`,
       effect: 'Pages the senior engineer into the channel and sends the VP of Engineering a summary.',
       cancelledBy: 'Resolving the incident before then.',
       delivery: 'any-hour',
@@ -69,7 +71,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       kind: 'update-due',
       key: 'update-due',
       dueAt: updateDue,
-      rule: `Stakeholders hear from us every ${minutes(cadenceFor(state.severity, policy))} at ${state.severity === 'pending' ? 'an unclassified (treated as SEV2)' : state.severity} severity (UPDATE_CADENCE).`,
+      rule: `Stakeholders hear from us every ${humanDuration(cadenceFor(state.severity, policy))} at ${state.severity === 'pending' ? 'an unclassified (treated as SEV2)' : state.severity} severity (UPDATE_CADENCE).`,
       effect: `Nudges ${communicator ? 'the communicator (or commander)' : 'the channel'} to post a stakeholder update.`,
       cancelledBy: 'Posting an update (resets the clock), snoozing the nudge, or resolving the incident.',
       delivery: 'any-hour',
@@ -95,7 +97,7 @@ function postmortemTimers(state: ResolvedIncident, policy: TimerPolicy): TimerSp
       kind: 'postmortem-reminder',
       key: `postmortem-reminder-${n}`,
       dueAt: postmortemReminderAt(state.resolution.at, policy.postmortemDue, n),
-      rule: `The postmortem is due ${minutes(policy.postmortemDue)} after resolution (POSTMORTEM_DUE); reminders halfway, at the deadline, then daily.`,
+      rule: `The postmortem is due ${humanDuration(policy.postmortemDue)} after resolution (POSTMORTEM_DUE); reminders halfway, at the deadline, then daily.`,
       effect: overdue
         ? 'Reminds the commander, and the VP of Engineering, that the postmortem is overdue.'
         : n === 1
@@ -126,7 +128,7 @@ function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[]
         key: `follow-up-${followUp.id}-before`,
         followUp: { followUpId: followUp.id, which: 'before' },
         dueAt: addMilliseconds(dueStart, -policy.followUpReminderLead),
-        rule: `Follow-up owners hear ${minutes(policy.followUpReminderLead)} before the due date.`,
+        rule: `Follow-up owners hear ${humanDuration(policy.followUpReminderLead)} before the due date.`,
         effect: `Reminds the owner that "${followUp.title}" is due ${followUp.due}.`,
         cancelledBy,
       });
@@ -146,11 +148,11 @@ function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[]
 }
 
 function latest(a: Instant, b: Instant | null): Instant {
-  return b !== null && b > a ? b : a;
+  return b !== null && isBefore(a, b) ? b : a;
 }
 
 /** `30 minutes`, `2 hours`, `2 days`: durations as people say them. */
-export function minutes(ms: number): string {
+export function humanDuration(ms: number): string {
   if (ms % DAY === 0 && ms >= DAY) return plural(ms / DAY, 'day');
   if (ms % 3_600_000 === 0 && ms >= 3_600_000) return plural(ms / 3_600_000, 'hour');
   if (ms % 60_000 === 0 && ms >= 60_000) return plural(ms / 60_000, 'minute');

@@ -48,3 +48,14 @@ export const millisecondsBetween = (from: Instant, to: Instant): Milliseconds =>
 
 /** True when `a` is strictly before `b`. */
 export const isBefore = (a: Instant, b: Instant): boolean => Date.parse(a) < Date.parse(b);
+
+/** What an incident is, as opened: the opening event records it and every state carries it. */
+export interface IncidentIdentity {
+  readonly number: number;
+  readonly title: string;
+  readonly service: string | null;
+  readonly severity: SeverityOrPending;
+  readonly private: boolean;
+  readonly drill: boolean;
+  readonly reporter: UserId;
+}

@@ -22,3 +22,16 @@ export const refuse = (rejection: Rejection): Verdict => ({ ok: false, rejection
 
 /** Accepted, with nothing to record: the command asked for what is already true. */
 export const unchanged: Verdict = { ok: true, events: [] };
+
+/** What an event says besides who and when: the command supplies those. */
+export type EventFacts = IncidentEvent extends infer E
+  ? E extends IncidentEvent
+    ? Omit<E, 'at' | 'by'>
+    : never
+  : never;
+
+/** Accepts the event a command leads to, stamped with who asked (`actor`) and when (`now`). */
+export const acceptFrom = (
+  command: { readonly actor: string; readonly now: string },
+  facts: EventFacts,
+): Verdict => accept({ ...facts, at: command.now, by: command.actor } as IncidentEvent);

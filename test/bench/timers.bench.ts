@@ -44,7 +44,7 @@ export async function benchTimers(): Promise<string[]> {
       allFired = resolve;
     });
     const total = INCIDENTS * TIMERS_PER_INCIDENT;
-    const queue = createTimerQueue(redis, prefix);
+    const queue = createTimerQueue(redis, prefix, silent);
     const worker = createTimerWorker({
       connection: workerRedis,
       prefix,

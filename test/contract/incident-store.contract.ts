@@ -61,7 +61,7 @@ export function describeIncidentStoreContract(name: string, factory: IncidentSto
         minutes?: number;
         stage?: Stage;
         opening?: Partial<IncidentOpened>;
-        followUps?: Parameters<typeof postmortemRecorded>[1];
+        followUps?: Parameters<typeof postmortemRecorded>[0];
         after?: (start: number) => IncidentEvent[];
       } = {},
     ): Promise<StoredIncident> {
@@ -87,7 +87,7 @@ export function describeIncidentStoreContract(name: string, factory: IncidentSto
       return [
         opened({ at: at(start), number, ...options.opening }),
         ...(stage === 'open' ? [] : [resolved(start + 40)]),
-        ...(stage === 'closed' ? [postmortemRecorded(start + 60, options.followUps ?? [])] : []),
+        ...(stage === 'closed' ? [postmortemRecorded(options.followUps ?? [], start + 60)] : []),
         ...(options.after?.(start) ?? []),
       ];
     }

@@ -59,7 +59,7 @@ describe('the App Home', () => {
       ...blockActionPayload({
         actionId: 'home.open',
         userId: DANA,
-        channelId: 'unused',
+        channelId: 'C0HOME',
         messageTs: '1.1',
         teamId: TEAM,
         triggerId: '7.7.7',
@@ -102,7 +102,7 @@ describe('the App Home', () => {
         actionId: 'followup.done',
         value: `${id}|q1`,
         userId: OWNER,
-        channelId: 'unused',
+        channelId: 'C0HOME',
         messageTs: '1.1',
         teamId: TEAM,
       }),

@@ -164,6 +164,12 @@ describe('opening an incident from Slack (walking skeleton)', () => {
     expect(unknown.status).toBe(200);
     expect(unknown.body).toContain('frobnicate');
     expect(unknown.body).toContain('open &lt;title&gt;');
+    // Words that name what every object has are unknown words too, not code to run.
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const answer = await sendSlashCommand(t.target, { text: word });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain(`I don't know`);
+    }
   });
 
   it('opens the triage modal when there is no title, and opens nothing yet', async () => {

@@ -27,7 +27,7 @@ describe('the timers queue on real Redis', () => {
   let scheduler: TimerScheduler;
 
   beforeAll(async () => {
-    queue = createTimerQueue(redis, prefix);
+    queue = createTimerQueue(redis, prefix, silent);
     worker = createTimerWorker({
       connection: workerRedis,
       prefix,

@@ -93,7 +93,12 @@ describe('messages built from hostile incidents', () => {
           '2026-12-05',
           minutesAfterStart(300),
         );
-        expectSafeMessage(renderWeeklyReview(review), 'weekly review');
+        for (const audience of [
+          { kind: 'channel', teamId: 'T1' },
+          { kind: 'owner', teamId: 'T1', owner: 'U0OWNER' },
+        ] as const)
+          for (const message of renderWeeklyReview(review, audience))
+            expectSafeMessage(message, `weekly review (${audience.kind})`);
       }),
       { numRuns: 80 },
     );

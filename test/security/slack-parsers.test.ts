@@ -7,6 +7,7 @@ import {
   tsToInstant,
 } from '../../src/adapters/slack/parse/capture.js';
 import { eventEnvelopeSchema } from '../../src/adapters/slack/parse/event-envelope.js';
+import { modalMetadataSchema } from '../../src/adapters/slack/parse/modal-metadata.js';
 import {
   openMetadata,
   openSubmissionSchema,
@@ -17,7 +18,7 @@ import { parsePostmortemSubmission } from '../../src/adapters/slack/parse/postmo
 import { slashCommandSchema, splitSubcommand } from '../../src/adapters/slack/parse/slash-command.js';
 import {
   inputText,
-  modalMetadata,
+  metadataOf,
   selectedUser,
   viewSubmissionSchema,
 } from '../../src/adapters/slack/parse/view-submission.js';
@@ -176,7 +177,7 @@ describe('the Slack payload parsers, given anything', () => {
       fc.property(near(postmortemSubmission), (payload) => {
         const parsed = viewSubmissionSchema.safeParse(payload);
         if (!parsed.success) return;
-        const metadata = modalMetadata(parsed.data);
+        const metadata = metadataOf(parsed.data, modalMetadataSchema);
         if (metadata) expect(metadata.incidentId).toMatch(/^[0-9a-f-]{36}$/);
         expect(typeof inputText(parsed.data, 'answer.whatHappened')).toBe('string');
         expect(selectedUser(parsed.data, 'followup1.owner') ?? 'nobody').toBeTypeOf('string');

@@ -23,6 +23,8 @@ export async function recordClosedIncident(
     followUps: FollowUpInput[];
     daysAgo?: number;
     service?: string;
+    /** A private (security) incident. */
+    private?: boolean;
     /** Stop once resolved, leaving the postmortem to the test. */
     until?: 'resolved' | 'closed';
     afterCommit?: (incidentId: string) => void;
@@ -39,6 +41,7 @@ export async function recordClosedIncident(
       now: at(0),
       service: input.service ?? 'checkout',
       severity: 'SEV2',
+      private: input.private ?? false,
     }),
   });
   if (!opened.ok) throw new Error(opened.rejection.message);

@@ -50,6 +50,7 @@ export interface ClickOptions {
   readonly selectedOption?: string;
   readonly selectedUser?: string;
   readonly blockId?: string;
+  readonly triggerId?: string;
 }
 
 /** A modal as the bot opened it (`views.open`'s `view`). */
@@ -93,14 +94,18 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       .orderBy('seq')
       .execute();
 
-  /** Opens an incident with `/incident open <title>`, once its channel and header exist. */
-  async function open(
-    title: string,
-    userId: string,
-    options: { responseUrl?: string } = {},
-  ): Promise<DrivenIncident> {
+  /**
+   * Opens an incident with `/incident open <title>`, once its channel and header exist;
+   * `responseUrl` receives the confirmation.
+   */
+  async function open(title: string, userId: string, responseUrl?: string): Promise<DrivenIncident> {
     const before = await t.db.selectFrom('incidents').select('id').execute();
-    await sendSlashCommand(t.target, { text: `open ${title}`, userId, teamId: TEAM, ...options });
+    await sendSlashCommand(t.target, {
+      text: `open ${title}`,
+      userId,
+      teamId: TEAM,
+      ...(responseUrl ? { responseUrl } : {}),
+    });
     return waitForChannel(
       title,
       before.map((r) => r.id),
@@ -285,7 +290,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
    * pin, the announcement, and the confirmation to the reporter (at a response URL that answers).
    */
   async function openSettled(title: string, userId: string): Promise<DrivenIncident> {
-    const incident = await open(title, userId, { responseUrl: t.slack.responseUrl() });
+    const incident = await open(title, userId, t.slack.responseUrl());
     await settled();
     return incident;
   }

@@ -116,18 +116,24 @@ export const followUp = (
   ...overrides,
 });
 
+/** The postmortem recorded with these follow-ups (ranked as given), by the commander. */
 export const postmortemRecorded = (
-  minutes: number,
-  followUps: readonly FollowUpInput[],
-  overrides: Partial<EventOf<'PostmortemRecorded'>> = {},
+  followUps: readonly (Partial<FollowUpInput> & Pick<FollowUpInput, 'id' | 'owner'>)[],
+  minutes = 100,
+  by = DANA,
 ): IncidentEvent => ({
   type: 'PostmortemRecorded',
   at: at(minutes),
-  by: DANA,
+  by,
   answers: ANSWERS,
-  followUps,
+  followUps: followUps.map((f, i) => ({
+    title: `Follow-up ${f.id}`,
+    due: '2026-12-01',
+    rank: ((i % 3) + 1) as 1 | 2 | 3,
+    control: false,
+    ...f,
+  })),
   asCommander: true,
-  ...overrides,
 });
 
 export const followUpCompleted = (minutes: number, followUpId: string, by = ALEX): IncidentEvent => ({

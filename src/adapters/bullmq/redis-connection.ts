@@ -11,7 +11,11 @@ import { Redis } from 'ioredis';
 export function createRedisConnection(url: string, name: string, mode: 'blocking' | 'fail-fast'): Redis {
   return new Redis(url, {
     connectionName: name,
-    enableReadyCheck: false,
+    // Kept on (ioredis's default): with it off, ioredis 5.11 marks a connection ready once its
+    // CLIENT SETNAME settles, without checking that the socket is still the same one. A Redis (or
+    // proxy) that accepts a connection and drops it at once leaves the client "ready" on a dead
+    // socket, refusing every command and never reconnecting: timers would stop until a restart.
+    enableReadyCheck: true,
     lazyConnect: false,
     ...(mode === 'blocking'
       ? { maxRetriesPerRequest: null }

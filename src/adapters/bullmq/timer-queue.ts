@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../../app/ports/logger.js';
 import type { WeeklyReviewTime } from '../../config/weekly-review.js';
 import { TIMERS_QUEUE } from './timer-job.js';
 
@@ -10,8 +11,11 @@ export const weeklyCron = (time: WeeklyReviewTime): string =>
   `${time.minute} ${time.hour} * * ${time.weekday % 7}`;
 
 /** The one BullMQ queue for timers (its worker is separate: it needs the command path, built later). */
-export function createTimerQueue(connection: Redis, prefix: string): Queue {
-  return new Queue(TIMERS_QUEUE, { connection, prefix });
+export function createTimerQueue(connection: Redis, prefix: string, logger: Logger): Queue {
+  const queue = new Queue(TIMERS_QUEUE, { connection, prefix });
+  // Without a listener BullMQ prints connection errors with console.error, past the redacting logger.
+  queue.on('error', (error) => logger.warn({ err: error }, 'timers queue: Redis error'));
+  return queue;
 }
 
 /**

@@ -21,6 +21,10 @@ export function createDatabase(options: DatabaseOptions): Kysely<Database> {
     // 3 s that nothing was saved, and /readyz answers instead of hanging.
     connectionTimeoutMillis: 1_500,
     idleTimeoutMillis: 30_000,
+    // A statement that runs away is stopped by the server; one whose answer never comes (a dead
+    // network) is failed by the client a little later, so no caller waits forever.
+    statement_timeout: 10_000,
+    query_timeout: 15_000,
     // Notice a dead peer on an idle connection instead of waiting for the kernel's two hours.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,

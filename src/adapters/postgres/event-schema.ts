@@ -5,6 +5,7 @@ import {
   followUpInputSchema,
   instant,
   openStatus,
+  parsedOrNull,
   postmortemAnswersSchema,
   role,
   severity,
@@ -26,14 +27,15 @@ import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreem
 
 /** `EventBase`: when it happened and who made it happen. */
 const base = { at: instant, by: userId };
+/** An event's schema: its type, when and who (`EventBase`), and its own facts. */
+const event = <T extends string, F extends z.ZodRawShape>(type: T, facts: F) =>
+  z.object({ type: z.literal(type), ...base, ...facts });
 /** `Authorised`: acted as commander, or while nobody held the role. */
 const authorised = { asCommander: z.boolean() };
 
 const nullableText = z.string().nullable();
 
-const incidentOpened = z.object({
-  type: z.literal('IncidentOpened'),
-  ...base,
+const incidentOpened = event('IncidentOpened', {
   number: z.number().int(),
   title: z.string(),
   service: nullableText,
@@ -46,100 +48,74 @@ const incidentOpened = z.object({
   triage: triageAnswersSchema.nullable().optional(),
 });
 
-const roleAssigned = z.object({
-  type: z.literal('RoleAssigned'),
-  ...base,
+const roleAssigned = event('RoleAssigned', {
   role,
   userId,
   previous: userId.nullable(),
   via: z.enum(['took', 'assigned', 'handed_off']),
 });
-const roleReleased = z.object({ type: z.literal('RoleReleased'), ...base, role, userId });
+const roleReleased = event('RoleReleased', { role, userId });
 
-const severityChanged = z.object({
-  type: z.literal('SeverityChanged'),
-  ...base,
+const severityChanged = event('SeverityChanged', {
   ...authorised,
   from: severityOrPending,
   to: severity,
   reason: z.string(),
   triage: triageAnswersSchema.nullable(),
 });
-const holdLifted = z.object({
-  type: z.literal('HoldLifted'),
-  ...base,
+const holdLifted = event('HoldLifted', {
   ...authorised,
   reason: z.string(),
   endsAt: instant,
 });
-const holdEnded = z.object({ type: z.literal('HoldEnded'), ...base });
+const holdEnded = event('HoldEnded', {});
 
-const hypothesisProposed = z.object({
-  type: z.literal('HypothesisProposed'),
-  ...base,
+const hypothesisProposed = event('HypothesisProposed', {
   hypothesisId: z.string(),
   text: z.string(),
 });
-const hypothesisUpdated = z.object({
-  type: z.literal('HypothesisUpdated'),
-  ...base,
+const hypothesisUpdated = event('HypothesisUpdated', {
   hypothesisId: z.string(),
   status: z.enum(['testing', 'ruled_out', 'confirmed']),
   evidence: nullableText,
 });
-const hypothesisWithdrawn = z.object({
-  type: z.literal('HypothesisWithdrawn'),
-  ...base,
+const hypothesisWithdrawn = event('HypothesisWithdrawn', {
   hypothesisId: z.string(),
   reason: z.string(),
 });
 
 /** `ActionFacts`. */
 const actionFacts = { actionId: z.string(), text: z.string(), owner: userId, hypothesisId: nullableText };
-const actionProposed = z.object({
-  type: z.literal('ActionProposed'),
-  ...base,
+const actionProposed = event('ActionProposed', {
   ...actionFacts,
   holdEndsAt: instant,
 });
-const actionStarted = z.object({
-  type: z.literal('ActionStarted'),
-  ...base,
+const actionStarted = event('ActionStarted', {
   ...actionFacts,
   wasProposed: z.boolean(),
 });
-const actionCompleted = z.object({
-  type: z.literal('ActionCompleted'),
-  ...base,
+const actionCompleted = event('ActionCompleted', {
   actionId: z.string(),
   outcome: nullableText,
 });
-const actionAbandoned = z.object({
-  type: z.literal('ActionAbandoned'),
-  ...base,
+const actionAbandoned = event('ActionAbandoned', {
   actionId: z.string(),
   reason: z.string(),
 });
-const actionReassigned = z.object({
-  type: z.literal('ActionReassigned'),
-  ...base,
+const actionReassigned = event('ActionReassigned', {
   actionId: z.string(),
   from: userId,
   to: userId,
 });
 
-const decisionRecorded = z.object({
-  type: z.literal('DecisionRecorded'),
-  ...base,
+const decisionRecorded = event('DecisionRecorded', {
   decisionId: z.string(),
   what: z.string(),
   why: z.string(),
   wouldChangeOurMind: z.string(),
 });
-const noteAdded = z.object({ type: z.literal('NoteAdded'), ...base, text: z.string() });
-const messageCaptured = z.object({
-  type: z.literal('MessageCaptured'),
-  ...base,
+const noteAdded = event('NoteAdded', { text: z.string() });
+const messageCaptured = event('MessageCaptured', {
   channel: z.string(),
   ts: z.string(),
   author: userId,
@@ -147,18 +123,14 @@ const messageCaptured = z.object({
   postedAt: instant,
 });
 
-const statusChanged = z.object({
-  type: z.literal('StatusChanged'),
-  ...base,
+const statusChanged = event('StatusChanged', {
   from: openStatus,
   to: openStatus,
   note: nullableText,
 });
-const incidentEscalated = z.object({ type: z.literal('IncidentEscalated'), ...base, openForMs: count });
+const incidentEscalated = event('IncidentEscalated', { openForMs: count });
 
-const stakeholderUpdatePosted = z.object({
-  type: z.literal('StakeholderUpdatePosted'),
-  ...base,
+const stakeholderUpdatePosted = event('StakeholderUpdatePosted', {
   text: z.string(),
   nextUpdateBy: instant.nullable(),
   expectedResolution: nullableText,
@@ -166,44 +138,34 @@ const stakeholderUpdatePosted = z.object({
   // the field existed have none.
   alsoPostedTo: nullableText.optional(),
 });
-const updateNudged = z.object({ type: z.literal('UpdateNudged'), ...base, recipient: userId.nullable() });
-const updateNudgeSnoozed = z.object({ type: z.literal('UpdateNudgeSnoozed'), ...base, until: instant });
+const updateNudged = event('UpdateNudged', { recipient: userId.nullable() });
+const updateNudgeSnoozed = event('UpdateNudgeSnoozed', { until: instant });
 
-const incidentResolved = z.object({
-  type: z.literal('IncidentResolved'),
-  ...base,
+const incidentResolved = event('IncidentResolved', {
   ...authorised,
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
 });
-const incidentReopened = z.object({ type: z.literal('IncidentReopened'), ...base, reason: z.string() });
+const incidentReopened = event('IncidentReopened', { reason: z.string() });
 
-const postmortemReminded = z.object({
-  type: z.literal('PostmortemReminded'),
-  ...base,
+const postmortemReminded = event('PostmortemReminded', {
   n: count,
   overdue: z.boolean(),
   toExec: z.boolean(),
   recipient: userId.nullable(),
 });
-const postmortemRecorded = z.object({
-  type: z.literal('PostmortemRecorded'),
-  ...base,
+const postmortemRecorded = event('PostmortemRecorded', {
   ...authorised,
   answers: postmortemAnswersSchema,
   followUps: z.array(followUpInputSchema),
 });
-const followUpReminded = z.object({
-  type: z.literal('FollowUpReminded'),
-  ...base,
+const followUpReminded = event('FollowUpReminded', {
   followUpId: z.string(),
   which: z.enum(['before', 'overdue']),
 });
-const followUpCompleted = z.object({ type: z.literal('FollowUpCompleted'), ...base, followUpId: z.string() });
-const followUpDropped = z.object({
-  type: z.literal('FollowUpDropped'),
-  ...base,
+const followUpCompleted = event('FollowUpCompleted', { followUpId: z.string() });
+const followUpDropped = event('FollowUpDropped', {
   followUpId: z.string(),
   reason: z.string(),
 });
@@ -249,10 +211,8 @@ export const incidentEventSchema = z.discriminatedUnion('type', [
  * type this build does not know). Takes the decoded JSON (`pg` decodes `jsonb`). For why it was
  * refused, call `incidentEventSchema.safeParse` and read the issues.
  */
-export function parseStoredEvent(json: unknown): IncidentEvent | null {
-  const parsed = incidentEventSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
+export const parseStoredEvent = (json: unknown): IncidentEvent | null =>
+  parsedOrNull(incidentEventSchema, json);
 
 type Parsed = z.output<typeof incidentEventSchema>;
 

@@ -1,77 +1,22 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Effect } from '../../app/effects.js';
-import { ConcurrentChangeError } from '../../app/ports/concurrent-change-error.js';
-import type { IncidentStore, IncidentTransaction, StoredIncident } from '../../app/ports/incident-store.js';
-import { type IncidentEvent, replay, STATE_VERSION } from '../../domain/index.js';
-import {
-  INCIDENT_COLUMNS,
-  type IncidentRow,
-  parseEvent,
-  summaryColumns,
-  toStoredEvent,
-  toStoredIncident,
-  trustedSnapshot,
-} from './incident-rows.js';
+import { type Kysely, sql } from 'kysely';
+import type { IncidentStore } from '../../app/ports/incident-store.js';
+import { earlierOnService, hydrateAll, incidentsFrom, oneIncident } from './hydrate.js';
+import { toStoredEvent } from './incident-rows.js';
+import { transactionOn } from './incident-transaction.js';
 import type { Database } from './schema.js';
-
-type Queryable = Kysely<Database> | Transaction<Database>;
-
-/**
- * Rows to incidents. A snapshot written by an older fold (or unreadable) is rebuilt from the
- * incident's events and written back, so a change to `evolve` reaches every stored incident the
- * next time it is read, and a corrupted snapshot never reaches the domain.
- */
-async function hydrate(db: Queryable, row: IncidentRow): Promise<StoredIncident> {
-  const trusted = trustedSnapshot(row);
-  if (trusted) return toStoredIncident(row, trusted);
-  const events = await db
-    .selectFrom('incident_events')
-    .select('payload')
-    .where('incident_id', '=', row.id)
-    .orderBy('seq')
-    .execute();
-  const state = replay(events.map((event) => parseEvent(event.payload)));
-  if (state.status !== 'none')
-    await db
-      .updateTable('incidents')
-      .set({ snapshot: JSON.stringify(state), snapshot_version: STATE_VERSION })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .execute();
-  return toStoredIncident(row, state);
-}
-
-const hydrateAll = (db: Queryable, rows: readonly IncidentRow[]) =>
-  Promise.all(rows.map((row) => hydrate(db, row)));
 
 /** The incident store on PostgreSQL: the append-only timeline, the snapshot beside it, and the outbox. */
 export function createIncidentStore(db: Kysely<Database>): IncidentStore {
   return {
     transaction: (work) => db.transaction().execute((trx) => work(transactionOn(trx))),
 
-    async findById(incidentId) {
-      const row = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
-        .where('id', '=', incidentId)
-        .executeTakeFirst();
-      return row ? hydrate(db, row) : null;
-    },
+    findById: (incidentId) => oneIncident(incidentsFrom(db).where('id', '=', incidentId), db),
 
-    async findByChannel(teamId, channelId) {
-      const row = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
-        .where('team_id', '=', teamId)
-        .where('channel_id', '=', channelId)
-        .executeTakeFirst();
-      return row ? hydrate(db, row) : null;
-    },
+    findByChannel: (teamId, channelId) =>
+      oneIncident(incidentsFrom(db).where('team_id', '=', teamId).where('channel_id', '=', channelId), db),
 
     async listOpen(teamId, limit) {
-      const rows = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
+      const rows = await incidentsFrom(db)
         .where('team_id', '=', teamId)
         .where('status', 'in', ['investigating', 'identified', 'monitoring'])
         .orderBy('opened_at', 'desc')
@@ -99,9 +44,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
     },
 
     async listClosedWithFollowUps(limit) {
-      const rows = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
+      const rows = await incidentsFrom(db)
         .where('status', '=', 'closed')
         .where((eb) =>
           eb.or([
@@ -117,9 +60,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
 
     async listOpenFollowUpsOf(teamId, owner) {
       const wanted = JSON.stringify({ followUps: [{ owner, status: 'open' }] });
-      const rows = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
+      const rows = await incidentsFrom(db)
         .where('team_id', '=', teamId)
         .where('status', '=', 'closed')
         .where(sql<boolean>`snapshot @> ${wanted}::jsonb`)
@@ -139,9 +80,7 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       earlierOnService(db, teamId, service, since, excludeId),
 
     async listOpenedSince(teamId, since) {
-      const rows = await db
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
+      const rows = await incidentsFrom(db)
         .where('team_id', '=', teamId)
         .where('drill', '=', false)
         .where('opened_at', '>=', new Date(since))
@@ -200,132 +139,4 @@ export function createIncidentStore(db: Kysely<Database>): IncidentStore {
       await db.updateTable('incidents').set({ header_ts: ts }).where('id', '=', incidentId).execute();
     },
   };
-}
-
-function transactionOn(trx: Transaction<Database>): IncidentTransaction {
-  return {
-    async allocateNumber(teamId) {
-      const row = await trx
-        .insertInto('incident_numbers')
-        .values({ team_id: teamId, last_number: 1 })
-        .onConflict((oc) =>
-          oc.column('team_id').doUpdateSet({ last_number: sql`incident_numbers.last_number + 1` }),
-        )
-        .returning('last_number')
-        .executeTakeFirstOrThrow();
-      return row.last_number;
-    },
-
-    async lockIncident(incidentId) {
-      const row = await trx
-        .selectFrom('incidents')
-        .select(INCIDENT_COLUMNS)
-        .where('id', '=', incidentId)
-        .forUpdate()
-        .executeTakeFirst();
-      return row ? hydrate(trx, row) : null;
-    },
-
-    async createIncident(incident, events, state) {
-      await trx
-        .insertInto('incidents')
-        .values({
-          id: incident.id,
-          team_id: incident.teamId,
-          number: incident.number,
-          version: 0,
-          ...summaryColumns(state),
-        })
-        .execute();
-      await insertEvents(trx, incident, 0, events);
-      await trx
-        .updateTable('incidents')
-        .set({ version: events.length })
-        .where('id', '=', incident.id)
-        .execute();
-    },
-
-    async appendEvents(incident, expectedVersion, events, state) {
-      await insertEvents(trx, incident, expectedVersion, events);
-      const updated = await trx
-        .updateTable('incidents')
-        .set({ ...summaryColumns(state), version: expectedVersion + events.length, updated_at: new Date() })
-        .where('id', '=', incident.id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows !== 1n) throw new ConcurrentChangeError(incident.id, expectedVersion);
-    },
-
-    async markEventProcessed(teamId, eventId) {
-      const inserted = await trx
-        .insertInto('processed_slack_events')
-        .values({ event_id: eventId, team_id: teamId })
-        .onConflict((oc) => oc.column('event_id').doNothing())
-        .returning('event_id')
-        .executeTakeFirst();
-      return inserted !== undefined;
-    },
-
-    listEarlierOnService: (teamId, service, since, excludeId) =>
-      earlierOnService(trx, teamId, service, since, excludeId),
-
-    async enqueueEffects(incident, effects) {
-      if (effects.length === 0) return;
-      await trx
-        .insertInto('outbox')
-        .values(
-          effects.map((effect: Effect) => ({
-            team_id: incident.teamId,
-            incident_id: incident.id,
-            kind: effect.kind,
-            payload: JSON.stringify(effect),
-          })),
-        )
-        .execute();
-    },
-  };
-}
-
-async function insertEvents(
-  trx: Transaction<Database>,
-  incident: { id: string; teamId: string },
-  afterSeq: number,
-  events: readonly IncidentEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('incident_events')
-    .values(
-      events.map((event, index) => ({
-        incident_id: incident.id,
-        seq: afterSeq + index + 1,
-        team_id: incident.teamId,
-        type: event.type,
-        payload: JSON.stringify(event),
-        actor: event.by,
-        occurred_at: new Date(event.at),
-      })),
-    )
-    .execute();
-}
-
-async function earlierOnService(
-  db: Queryable,
-  teamId: string,
-  service: string,
-  since: string,
-  excludeId: string,
-): Promise<StoredIncident[]> {
-  const rows = await db
-    .selectFrom('incidents')
-    .select(INCIDENT_COLUMNS)
-    .where('team_id', '=', teamId)
-    .where(sql<string>`lower(trim(service))`, '=', service.trim().toLowerCase())
-    .where('drill', '=', false)
-    .where('opened_at', '>=', new Date(since))
-    .where('id', '<>', excludeId)
-    .orderBy('opened_at', 'desc')
-    .limit(20)
-    .execute();
-  return hydrateAll(db, rows);
 }

@@ -1,13 +1,26 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Effect } from '../../app/effects.js';
 import type { Outbox } from '../../app/ports/outbox.js';
-import type { Database } from './schema.js';
+import type { Database, OutboxTable } from './schema.js';
 
 /**
  * The outbox on PostgreSQL. Every method is one short statement on a pooled connection, and times
  * are the database's (`now()`), so replicas with drifting clocks agree on leases and backoffs.
  */
 export function createOutbox(db: Kysely<Database>): Outbox {
+  /** Finishes effects not finished yet (a second finish of the same row changes nothing). */
+  const finish = async (
+    ids: readonly number[],
+    fields: Pick<Updateable<OutboxTable>, 'outcome' | 'failure'> & { failed_at?: RawBuilder<Date> },
+  ): Promise<void> => {
+    if (ids.length === 0) return;
+    await db
+      .updateTable('outbox')
+      .set({ ...fields, done_at: sql<Date>`now()` })
+      .where('id', 'in', ids)
+      .where('done_at', 'is', null)
+      .execute();
+  };
   return {
     async lease(incidentId, holder, leaseMs) {
       const until = sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`;
@@ -71,15 +84,7 @@ export function createOutbox(db: Kysely<Database>): Outbox {
       return row.attempts;
     },
 
-    async complete(ids, outcome) {
-      if (ids.length === 0) return;
-      await db
-        .updateTable('outbox')
-        .set({ done_at: new Date(), outcome: outcome.slice(0, 2000) })
-        .where('id', 'in', ids)
-        .where('done_at', 'is', null)
-        .execute();
-    },
+    complete: (ids, outcome) => finish(ids, { outcome: outcome.slice(0, 2000) }),
 
     async retryLater(id, error, delayMs) {
       await db
@@ -92,15 +97,7 @@ export function createOutbox(db: Kysely<Database>): Outbox {
         .execute();
     },
 
-    async fail(ids, reason) {
-      if (ids.length === 0) return;
-      await db
-        .updateTable('outbox')
-        .set({ done_at: sql<Date>`now()`, failed_at: sql<Date>`now()`, failure: reason.slice(0, 2000) })
-        .where('id', 'in', ids)
-        .where('done_at', 'is', null)
-        .execute();
-    },
+    fail: (ids, reason) => finish(ids, { failed_at: sql<Date>`now()`, failure: reason.slice(0, 2000) }),
 
     async enqueue(incident, effects) {
       if (effects.length === 0) return;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PrunedRows } from '../../app/ports/retention.js';
 import type { Database } from './schema.js';
 
@@ -18,49 +18,41 @@ export async function pruneOlderThan(
 ): Promise<PrunedRows> {
   // A batch of none would never be "fewer than a batch": the loop below would not end.
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch size ${batchSize}`);
-  const processedSlackEvents = await inBatches(batchSize, (limit) =>
-    db
-      .deleteFrom('processed_slack_events')
-      .where('event_id', 'in', (eb) =>
-        eb
-          .selectFrom('processed_slack_events')
-          .select('event_id')
-          .where('received_at', '<', cutoff)
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .executeTakeFirst(),
-  );
-  const outbox = await inBatches(batchSize, (limit) =>
-    db
-      .deleteFrom('outbox')
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('outbox')
-          .select('id')
-          .where('done_at', '<', cutoff)
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .executeTakeFirst(),
-  );
-  const deliveries = await inBatches(batchSize, (limit) =>
-    db
-      .deleteFrom('deliveries')
-      .where('key', 'in', (eb) =>
-        eb
-          .selectFrom('deliveries')
-          .select('key')
-          .where('delivered_at', '<', cutoff)
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .executeTakeFirst(),
-  );
+  const prune = (table: PrunedTable) => inBatches(batchSize, (limit) => pruneBatch(db, table, cutoff, limit));
+  const processedSlackEvents = await prune(PRUNED.processedSlackEvents);
+  const outbox = await prune(PRUNED.outbox);
+  const deliveries = await prune(PRUNED.deliveries);
   return { processedSlackEvents, outbox, deliveries };
+}
+
+/** A table pruned by age: its key, and the column whose age counts (a finished outbox row's `done_at`). */
+interface PrunedTable {
+  readonly table: 'processed_slack_events' | 'outbox' | 'deliveries';
+  readonly key: string;
+  readonly age: string;
+}
+
+const PRUNED = {
+  processedSlackEvents: { table: 'processed_slack_events', key: 'event_id', age: 'received_at' },
+  // done_at is null while an effect is unfinished, so unfinished rows are never pruned.
+  outbox: { table: 'outbox', key: 'id', age: 'done_at' },
+  deliveries: { table: 'deliveries', key: 'key', age: 'delivered_at' },
+} as const satisfies Record<string, PrunedTable>;
+
+async function pruneBatch(
+  db: Kysely<Database>,
+  { table, key, age }: PrunedTable,
+  cutoff: Date,
+  limit: number,
+): Promise<{ numDeletedRows: bigint }> {
+  const oldest = db
+    .selectFrom(table)
+    .select(sql.ref(key).as('key'))
+    .where(sql.ref(age), '<', cutoff)
+    .limit(limit)
+    .forUpdate()
+    .skipLocked();
+  return db.deleteFrom(table).where(sql.ref(key), 'in', oldest).executeTakeFirst();
 }
 
 async function inBatches(

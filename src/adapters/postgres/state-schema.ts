@@ -5,6 +5,7 @@ import {
   followUpInputSchema,
   instant,
   openStatus,
+  parsedOrNull,
   postmortemAnswersSchema,
   severityOrPending,
   userId,
@@ -180,10 +181,8 @@ export const incidentStateSchema = z
  * build whose state this one cannot read). Takes the decoded JSON (`pg` decodes `jsonb`). For why
  * it was refused, call `incidentStateSchema.safeParse` and read the issues.
  */
-export function parseStoredState(json: unknown): IncidentState | null {
-  const parsed = incidentStateSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
-}
+export const parseStoredState = (json: unknown): IncidentState | null =>
+  parsedOrNull(incidentStateSchema, json);
 
 type Parsed = z.output<typeof incidentStateSchema>;
 

@@ -64,3 +64,9 @@ export const postmortemAnswersSchema = z.object({
   whyResponseTookSoLong: z.string(),
   whatWeChange: z.string(),
 });
+
+/** What a schema makes of stored JSON, or null when it does not match (the caller decides what null means). */
+export function parsedOrNull<T>(schema: z.ZodType<T>, json: unknown): T | null {
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

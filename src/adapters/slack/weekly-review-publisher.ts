@@ -1,14 +1,38 @@
 import type { WebClient } from '@slack/web-api';
-import type { WeeklyReview } from '../../app/weekly-review.js';
-import { postMessage } from './effects/post-message.js';
+import type { ReviewAudience, ReviewPublisher } from '../../app/weekly-review.js';
+import { postDirectMessage, postMessage } from './effects/post-message.js';
+import { callSlack } from './effects/slack-errors.js';
+import type { SlackMessage } from './views/format.js';
 import { renderWeeklyReview } from './views/weekly-review.js';
 
-/** Posts the weekly review to POSTMORTEM_CHANNEL; without one configured there is nowhere to post. */
-export async function publishWeeklyReview(
+/**
+ * The weekly review in Slack. This deployment serves the workspace its token belongs to (asked
+ * once, `auth.test`): that workspace's review goes to POSTMORTEM_CHANNEL (without one there is
+ * nowhere to post it), and each private incident's follow-ups to their owners by direct message.
+ */
+export function createWeeklyReviewPublisher(
   client: WebClient,
   channel: string | null,
-  review: WeeklyReview,
-): Promise<string> {
-  if (!channel) return 'not posted: POSTMORTEM_CHANNEL is not set';
-  return `posted ${await postMessage(client, channel, renderWeeklyReview(review))} in ${channel}`;
+): ReviewPublisher<SlackMessage> {
+  let team: Promise<string> | null = null;
+  const ownTeam = () => {
+    team ??= callSlack(() => client.auth.test()).then(
+      (answer) => answer.team_id ?? '',
+      (error: unknown) => {
+        team = null;
+        throw error;
+      },
+    );
+    return team;
+  };
+  return {
+    teams: async () => [await ownTeam()].filter(Boolean),
+    reaches: (audience: ReviewAudience) => audience.kind === 'owner' || channel !== null,
+    messagesOf: renderWeeklyReview,
+    send: async (message, audience) => {
+      if (audience.kind === 'owner') return postDirectMessage(client, audience.owner, message);
+      if (!channel) throw new Error('POSTMORTEM_CHANNEL is not set');
+      return `posted ${await postMessage(client, channel, message)} in ${channel}`;
+    },
+  };
 }

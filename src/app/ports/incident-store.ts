@@ -46,13 +46,16 @@ export interface IncidentTransaction {
   /** Records a Slack event id; false when it was recorded before (a retried delivery). */
   markEventProcessed(teamId: string, eventId: string): Promise<boolean>;
   /** As {@link IncidentStore.listEarlierOnService}, inside the transaction. */
-  listEarlierOnService(
-    teamId: string,
-    service: string,
-    since: string,
-    excludeId: string,
-  ): Promise<StoredIncident[]>;
+  readonly listEarlierOnService: EarlierOnService;
 }
+
+/** Other real (not drill) incidents on the service opened since `since`, newest first: "broke twice". */
+export type EarlierOnService = (
+  teamId: string,
+  service: string,
+  since: string,
+  excludeId: string,
+) => Promise<StoredIncident[]>;
 
 /** The incident store port. The PostgreSQL adapter implements it; tests may use a fake. */
 export interface IncidentStore {
@@ -70,13 +73,7 @@ export interface IncidentStore {
     teamId: string,
     owner: string,
   ): Promise<{ incidentId: string; number: number; followUp: FollowUp }[]>;
-  /** Other real (not drill) incidents on the service opened since `since`, newest first: "broke twice". */
-  listEarlierOnService(
-    teamId: string,
-    service: string,
-    since: string,
-    excludeId: string,
-  ): Promise<StoredIncident[]>;
+  readonly listEarlierOnService: EarlierOnService;
   /** Real (not drill) incidents opened since `since`, oldest first: the figures' raw material. */
   listOpenedSince(teamId: string, since: string): Promise<StoredIncident[]>;
   /** When each of these incidents recorded events of one type (e.g. stakeholder updates). */

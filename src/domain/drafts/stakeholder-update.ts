@@ -1,7 +1,7 @@
 import type { OpenedIncident } from '../state.js';
 import { nextUpdateDue } from '../timer-policy.js';
 import type { TimerPolicy } from '../timer-policy-types.js';
-import type { Instant } from '../types.js';
+import { type Instant, isBefore } from '../types.js';
 
 export type UpdateStage = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 
@@ -113,7 +113,7 @@ export function renderStakeholderUpdate(
 }
 
 function futureOrNull(at: Instant | null, now: Instant): Instant | null {
-  return at !== null && at > now ? at : at === null ? null : now;
+  return at !== null && isBefore(now, at) ? at : at === null ? null : now;
 }
 
 /** Cuts quoted words, marking the cut; never splits a surrogate pair. */

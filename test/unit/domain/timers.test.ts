@@ -7,8 +7,18 @@ import {
   type TimerKind,
   timersFor,
 } from '../../../src/domain/index.js';
-import { followUp, postmortemRecorded } from '../../support/incident-events.js';
-import { ALEX, at, commanderIs, DANA, given, holdEnded, opened, POLICY, resolved } from './spec.js';
+import {
+  ALEX,
+  at,
+  commanderIs,
+  DANA,
+  given,
+  holdEnded,
+  opened,
+  POLICY,
+  postmortemRecorded,
+  resolved,
+} from './spec.js';
 
 const fire = (kind: TimerKind, key: string, dueAt: string, now = dueAt): FireTimer => ({
   type: 'FireTimer',
@@ -120,11 +130,14 @@ describe('the timer policy', () => {
   });
 
   it('wants follow-up reminders a day before due and when overdue, in the owner’s working hours', () => {
-    const recorded = postmortemRecorded(2000, [
-      followUp('f1', ALEX, { title: 'Alert on payment errors', control: true }),
-      followUp('f2', DANA, { title: 'Automate rollback', due: '2026-12-05', rank: 2 }),
-      followUp('f3', DANA, { title: 'Runbook', due: '2026-12-09', rank: 3 }),
-    ]);
+    const recorded = postmortemRecorded(
+      [
+        { id: 'f1', owner: ALEX, title: 'Alert on payment errors', control: true },
+        { id: 'f2', owner: DANA, title: 'Automate rollback', due: '2026-12-05' },
+        { id: 'f3', owner: DANA, title: 'Runbook', due: '2026-12-09' },
+      ],
+      2000,
+    );
     const history = [opened(), resolved(40), recorded];
     const timers = timersFor(replay(history) as never, POLICY);
     expect(timers.map((t) => [t.key, t.dueAt, t.recipient, t.delivery])).toEqual([
@@ -216,7 +229,7 @@ describe('a timer firing', () => {
   });
 
   it('reminds follow-up owners', () => {
-    const recorded = postmortemRecorded(2000, [followUp('f1', ALEX, { title: 'Alert', control: true })]);
+    const recorded = postmortemRecorded([{ id: 'f1', owner: ALEX, title: 'Alert', control: true }], 2000);
     given(opened(), resolved(40), recorded)
       .when(
         fire(

@@ -95,7 +95,11 @@ describe('Block Kit limits with every word 100 kB', () => {
       channelId: 'C0INC',
       state: { ...closed, followUps: closed.followUps.map((f) => ({ ...f, owner: `U0OWNER${i}` })) },
     }));
-    messageOk(renderWeeklyReview(weeklyReview(many, '2026-12-05', at(300))));
+    const review = renderWeeklyReview(weeklyReview(many, '2026-12-05', at(300)), {
+      kind: 'channel',
+      teamId: 'T1',
+    });
+    for (const message of review) messageOk(message);
   });
 
   it('keep every modal and the Home tab within Slack’s limits, prefilled inputs within their max_length', () => {

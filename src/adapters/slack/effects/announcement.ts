@@ -3,7 +3,8 @@ import type { Attempt } from '../../../app/ports/effect-performer.js';
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import type { OpenedIncident } from '../../../domain/index.js';
 import { renderAnnouncement } from '../views/announcement.js';
-import { callSlack, slackErrorCode } from './slack-errors.js';
+import { findPostedMessage, incidentMetadata } from './posted-message.js';
+import { callSlack } from './slack-errors.js';
 
 export interface AnnouncementDeps {
   readonly client: WebClient;
@@ -32,36 +33,20 @@ export async function renderIncidentAnnouncement(
   }
   const channel = deps.announceChannel;
   if (!channel) return 'no ANNOUNCE_CHANNEL configured';
-  const earlier = attempt.number > 1 ? await findAnnouncement(deps.client, channel, incident.id) : null;
+  const earlier =
+    attempt.number > 1
+      ? await findPostedMessage(deps.client, channel, ANNOUNCEMENT_METADATA_TYPE, incident.id, 200)
+      : null;
   if (earlier) {
     await deps.store.recordAnnouncement(incident.id, { channel, ts: earlier });
     await callSlack(() => deps.client.chat.update({ channel, ts: earlier, ...message }));
     return `adopted announcement ${earlier}`;
   }
-  const metadata = { event_type: ANNOUNCEMENT_METADATA_TYPE, event_payload: { incident_id: incident.id } };
+  const metadata = incidentMetadata(ANNOUNCEMENT_METADATA_TYPE, incident.id);
   const { ts } = await callSlack(() =>
     deps.client.chat.postMessage({ channel, ...message, metadata, unfurl_links: false }),
   );
   if (!ts) throw new Error('chat.postMessage returned no ts');
   await deps.store.recordAnnouncement(incident.id, { channel, ts });
   return `announced in ${channel} (${ts})`;
-}
-
-async function findAnnouncement(
-  client: WebClient,
-  channel: string,
-  incidentId: string,
-): Promise<string | null> {
-  const history = await client.conversations
-    .history({ channel, limit: 200, include_all_metadata: true })
-    .catch((error: unknown) => {
-      if (slackErrorCode(error) === 'missing_scope') return null;
-      throw error;
-    });
-  const found = history?.messages?.find(
-    (m) =>
-      m.metadata?.event_type === ANNOUNCEMENT_METADATA_TYPE &&
-      (m.metadata.event_payload as { incident_id?: unknown } | undefined)?.incident_id === incidentId,
-  );
-  return found?.ts ?? null;
 }

@@ -18,7 +18,7 @@ import {
   stakeholderUpdateMessage,
   updateNudgeMessage,
 } from '../views/timer-messages.js';
-import { postMessage } from './post-message.js';
+import { postDirectMessage, postMessage } from './post-message.js';
 import { callSlack as call, tolerating } from './slack-errors.js';
 
 export interface MessageEffectDeps {
@@ -55,12 +55,8 @@ type Opened = Exclude<IncidentState, { status: 'none' }>;
 export function createMessageEffectPerformer(deps: MessageEffectDeps) {
   const post = async (channel: string, message: SlackMessage): Promise<string> =>
     `posted ${await postMessage(deps.client, channel, message)} in ${channel}`;
-  const directMessage = async (user: string, message: SlackMessage): Promise<string> => {
-    const opened = await call(() => deps.client.conversations.open({ users: user }));
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error(`conversations.open gave no channel for ${user}`);
-    return post(channel, message);
-  };
+  const directMessage = (user: string, message: SlackMessage): Promise<string> =>
+    postDirectMessage(deps.client, user, message);
   /** User ids, with user groups (`S…`) expanded to their members; the bot itself left out. */
   const expand = async (ids: readonly string[]): Promise<string[]> => {
     const users = new Set<string>();

@@ -7,7 +7,8 @@ import type { OpenedIncident } from '../../../domain/index.js';
 import { clip, contextLine } from '../views/format.js';
 import { type HeaderOptions, renderHeader } from '../views/header.js';
 import { EFFECT_LABELS } from './effect-labels.js';
-import { callSlack, slackErrorCode, tolerating } from './slack-errors.js';
+import { findPostedMessage, incidentMetadata } from './posted-message.js';
+import { callSlack, tolerating } from './slack-errors.js';
 
 export interface HeaderDeps {
   readonly client: WebClient;
@@ -34,9 +35,10 @@ export async function renderPinnedHeader(
   const rendered = renderHeader(state, deps.header);
   const problems = problemBlocks(await deps.failures(incident.id), deps.header.command);
   const header = { ...rendered, blocks: [...rendered.blocks, ...problems] };
-  const metadata = { event_type: HEADER_METADATA_TYPE, event_payload: { incident_id: incident.id } };
+  const metadata = incidentMetadata(HEADER_METADATA_TYPE, incident.id);
   let ts = incident.headerTs;
-  if (ts === null && attempt.number > 1) ts = await findHeader(deps.client, channel, incident.id);
+  if (ts === null && attempt.number > 1)
+    ts = await findPostedMessage(deps.client, channel, HEADER_METADATA_TYPE, incident.id, 100);
   if (ts !== null) {
     const updated = await tolerating(
       () => deps.client.chat.update({ channel, ts: ts ?? '', ...header }),
@@ -56,22 +58,6 @@ export async function renderPinnedHeader(
 async function adoptHeader(deps: HeaderDeps, incidentId: string, channel: string, ts: string): Promise<void> {
   await deps.store.recordHeader(incidentId, ts);
   await tolerating(() => deps.client.pins.add({ channel, timestamp: ts }), ['already_pinned']);
-}
-
-/** A header a crashed attempt posted: the recent channel history, by its metadata. */
-async function findHeader(client: WebClient, channel: string, incidentId: string): Promise<string | null> {
-  const history = await client.conversations
-    .history({ channel, limit: 100, include_all_metadata: true })
-    .catch((error: unknown) => {
-      if (slackErrorCode(error) === 'missing_scope') return null;
-      throw error;
-    });
-  const found = history?.messages?.find(
-    (m) =>
-      m.metadata?.event_type === HEADER_METADATA_TYPE &&
-      (m.metadata.event_payload as { incident_id?: unknown } | undefined)?.incident_id === incidentId,
-  );
-  return found?.ts ?? null;
 }
 
 /** One line for the commander when messages did not reach Slack; `/incident status` says which. */

@@ -12,3 +12,15 @@ export async function postMessage(
   if (!ts) throw new Error('chat.postMessage returned no ts');
   return ts;
 }
+
+/** Posts to a person's direct messages with the bot; returns what it did, for the record. */
+export async function postDirectMessage(
+  client: WebClient,
+  user: string,
+  message: SlackMessage,
+): Promise<string> {
+  const opened = await callSlack(() => client.conversations.open({ users: user }));
+  const channel = opened.channel?.id;
+  if (!channel) throw new Error(`conversations.open gave no channel for ${user}`);
+  return `posted ${await postMessage(client, channel, message)} in ${channel}`;
+}

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { CommandRequest } from '../../../app/commands/command-core.js';
-import { inputText, modalMetadataSchema, selectedUser } from '../parse/view-submission.js';
+import { ACTION_OPS, actionMetadataSchema, modalMetadataSchema } from '../parse/modal-metadata.js';
+import { inputText, selectedUser } from '../parse/view-submission.js';
 import {
   ADD_ACTION_MODAL,
   addActionModal,
@@ -15,12 +16,7 @@ import { onBlockAction, UNKNOWN_CONTROL } from './kit/block-action.js';
 import { chosen } from './kit/menu.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
-const metadataSchema = z.object({
-  incidentId: z.string().uuid(),
-  actionId: z.string().min(1),
-  op: z.enum(['done', 'abandon', 'reassign']),
-});
-const markSchema = z.enum(['start', 'done', 'abandon', 'reassign']);
+const markSchema = z.enum(['start', ...ACTION_OPS]);
 
 /** Adding actions from the header, and the menu on each open action: start, done, abandon, reassign. */
 export function registerActionLifecycle(app: App, deps: ListenerDeps): void {
@@ -68,7 +64,7 @@ export function registerActionLifecycle(app: App, deps: ListenerDeps): void {
 
   onViewSubmission(app, deps, {
     callbackId: UPDATE_ACTION_MODAL,
-    metadata: metadataSchema,
+    metadata: actionMetadataSchema,
     fallbackBlock: 'text',
     fields: { owner: 'owner', outcome: 'text', reason: 'text' },
     toCommand: ({ submission, metadata, actor, now }) => {

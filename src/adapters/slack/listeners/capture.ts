@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { messageShortcutSchema, reactionAddedSchema, tsToInstant } from '../parse/capture.js';
 import type { ListenerDeps } from './deps.js';
-import { failureReply, logFailure, newRef } from './kit/failure.js';
+import { answerFailure, newRef } from './kit/failure.js';
 import { replyPrivately } from './kit/reply.js';
 
 export const CAPTURE_SHORTCUT = 'timeline.add';
@@ -87,14 +87,8 @@ export function registerCapture(app: App, deps: ListenerDeps): void {
             : 'That message is already on the timeline.',
       );
     } catch (error) {
-      logFailure(deps.logger, error, ref, {
-        what: 'capture',
-        teamId,
-        userId: payload.user.id,
-        channelId: payload.channel.id,
-      });
-      await ack();
-      tell(failureReply(error, ref));
+      const context = { what: 'capture', teamId, userId: payload.user.id, channelId: payload.channel.id };
+      await answerFailure(deps.logger, { error, ref, context }, ack, tell);
     }
   });
 }

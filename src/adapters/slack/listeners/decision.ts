@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { inputText, modalMetadataSchema } from '../parse/view-submission.js';
+import { modalMetadataSchema } from '../parse/modal-metadata.js';
+import { inputText } from '../parse/view-submission.js';
 import { DECISION_MODAL } from '../views/decision-modal.js';
 import type { ListenerDeps } from './deps.js';
 import { onViewSubmission } from './kit/view-submission.js';

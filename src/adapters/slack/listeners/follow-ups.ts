@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import type { FollowUp } from '../../../domain/index.js';
 import type { BlockAction } from '../parse/block-action.js';
+import { dropFollowUpMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { DROP_FOLLOW_UP_MODAL, dropFollowUpModal } from '../views/drop-follow-up-modal.js';
+import { inline } from '../views/format.js';
 import { FOLLOW_UP_DONE_ACTION, FOLLOW_UP_DROP_ACTION } from '../views/postmortem-messages.js';
 import { FOLLOW_UP_CHOICE_ACTION } from '../views/weekly-review.js';
 import { publishHome } from './app-home.js';
@@ -12,7 +13,6 @@ import { type Click, onBlockAction, type Reaction } from './kit/block-action.js'
 import { chosen } from './kit/menu.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
-const dropMetadata = z.object({ incidentId: z.string().uuid(), followUpId: z.string().min(1) });
 const GONE: Reaction = { reply: 'I cannot find that follow-up any more.' };
 
 /**
@@ -31,7 +31,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
     if (!followUp) return GONE;
     return {
       command: { type: 'CompleteFollowUp', actor: click.userId, now: click.now, followUpId: followUp.id },
-      answer: () => `Marked done: ${followUp.title}. Thank you.`,
+      answer: () => `Marked done: ${inline(followUp.title, 150)}. Thank you.`,
     };
   };
   const askWhyDrop = (click: Click): Reaction => {
@@ -63,7 +63,7 @@ export function registerFollowUps(app: App, deps: ListenerDeps): void {
 
   onViewSubmission(app, deps, {
     callbackId: DROP_FOLLOW_UP_MODAL,
-    metadata: dropMetadata,
+    metadata: dropFollowUpMetadataSchema,
     fallbackBlock: 'reason',
     toCommand: ({ submission, metadata, actor, now }) => ({
       command: {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { EVIDENCE_STATUSES, evidenceMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { EVIDENCE_MODAL, evidenceModal } from '../views/evidence-modal.js';
 import { MARK_HYPOTHESIS_ACTION } from '../views/header-work.js';
@@ -8,12 +9,7 @@ import { onBlockAction, UNKNOWN_CONTROL } from './kit/block-action.js';
 import { chosen } from './kit/menu.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
-const metadataSchema = z.object({
-  incidentId: z.string().uuid(),
-  hypothesisId: z.string().min(1),
-  status: z.enum(['ruled_out', 'confirmed', 'withdrawn']),
-});
-const markSchema = z.enum(['testing', 'ruled_out', 'confirmed', 'withdrawn']);
+const markSchema = z.enum(['testing', ...EVIDENCE_STATUSES]);
 
 /**
  * The menu on each hypothesis in the header: "testing" applies at once; ruling out, confirming and
@@ -49,7 +45,7 @@ export function registerHypothesisLifecycle(app: App, deps: ListenerDeps): void 
 
   onViewSubmission(app, deps, {
     callbackId: EVIDENCE_MODAL,
-    metadata: metadataSchema,
+    metadata: evidenceMetadataSchema,
     fallbackBlock: 'text',
     toCommand: ({ submission, metadata, actor, now }) => {
       const text = inputText(submission, 'text');

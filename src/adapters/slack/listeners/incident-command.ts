@@ -25,7 +25,8 @@ export function registerIncidentCommand(app: App, deps: ListenerDeps): void {
     }
     const command = parsed.data;
     const { name, rest } = splitSubcommand(command.text);
-    const handler = SUBCOMMANDS[name];
+    // Own keys only: `/incident constructor` is an unknown word, not Object's constructor.
+    const handler = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
     if (!handler) {
       await ack(
         ephemeral(helpText(deps.config.slack.command, name === '' || name === 'help' ? undefined : name)),

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { permission } from '../../../domain/index.js';
-import { inputText, modalMetadataSchema } from '../parse/view-submission.js';
+import { modalMetadataSchema } from '../parse/modal-metadata.js';
+import { inputText } from '../parse/view-submission.js';
 import { RESOLVE_ACTION } from '../views/header.js';
 import { RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
 import type { ListenerDeps } from './deps.js';

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { OPEN_STATUSES, permission, SEVERITIES } from '../../../domain/index.js';
+import { modalMetadataSchema, severityMetadataSchema } from '../parse/modal-metadata.js';
 import { triageAnswers } from '../parse/open-submission.js';
-import { inputText, modalMetadataSchema, type ViewSubmission } from '../parse/view-submission.js';
+import { inputText, type ViewSubmission } from '../parse/view-submission.js';
 import { CLASSIFY_ACTION, SET_SEVERITY_ACTION, SET_STATUS_ACTION } from '../views/header.js';
 import {
   CHANGE_SEVERITY_MODAL,
@@ -15,7 +16,6 @@ import { onBlockAction } from './kit/block-action.js';
 import { chosen } from './kit/menu.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
-const changeMetadata = z.object({ incidentId: z.string().uuid(), severity: z.enum(SEVERITIES) });
 const COULD_NOT_READ = { reply: 'Sorry, I could not read that choice.' } as const;
 const TRIAGE_BLOCK = 'triage.customerImpact';
 
@@ -55,7 +55,7 @@ export function registerStatusAndSeverity(app: App, deps: ListenerDeps): void {
 
   onViewSubmission(app, deps, {
     callbackId: CHANGE_SEVERITY_MODAL,
-    metadata: changeMetadata,
+    metadata: severityMetadataSchema,
     fallbackBlock: 'text',
     toCommand: ({ submission, metadata, actor, now }) => ({
       command: {

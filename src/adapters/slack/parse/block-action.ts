@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { ROLES } from '../../../domain/index.js';
+import { channelId, teamId, userId } from './slack-ids.js';
 
 /** The fields of a `block_actions` payload we read; the rest passes through. */
 export const blockActionSchema = z.object({
   type: z.literal('block_actions'),
-  team: z.object({ id: z.string().min(1) }).nullable(),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  channel: z.object({ id: z.string().min(1) }).optional(),
+  team: z.object({ id: teamId }).nullable(),
+  user: z.object({ id: userId, team_id: teamId.optional() }),
+  channel: z.object({ id: channelId }).optional(),
   container: z
     .object({
       type: z.string().optional(),
-      channel_id: z.string().optional(),
+      channel_id: channelId.optional(),
       message_ts: z.string().optional(),
     })
     .passthrough(),

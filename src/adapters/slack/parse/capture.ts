@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { channelId, messageTs, teamId, userId } from './slack-ids.js';
 
 /** A `reaction_added` event envelope: only what capturing a message needs. */
 export const reactionAddedSchema = z.object({
-  team_id: z.string().min(1),
+  team_id: teamId,
   event_id: z.string().min(1),
   event: z.object({
     type: z.literal('reaction_added'),
-    user: z.string().min(1),
+    user: userId,
     reaction: z.string(),
     item_user: z.string().optional(),
-    item: z.object({ type: z.literal('message'), channel: z.string().min(1), ts: z.string().min(1) }),
+    item: z.object({ type: z.literal('message'), channel: channelId, ts: messageTs }),
   }),
 });
 
@@ -17,10 +18,10 @@ export const reactionAddedSchema = z.object({
 export const messageShortcutSchema = z.object({
   type: z.literal('message_action'),
   callback_id: z.string(),
-  team: z.object({ id: z.string().min(1) }).nullable(),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  channel: z.object({ id: z.string().min(1) }),
-  message_ts: z.string().min(1),
+  team: z.object({ id: teamId }).nullable(),
+  user: z.object({ id: userId, team_id: z.string().optional() }),
+  channel: z.object({ id: channelId }),
+  message_ts: messageTs,
   message: z.object({
     text: z.string().default(''),
     user: z.string().optional(),

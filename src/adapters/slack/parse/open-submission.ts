@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TriageAnswers } from '../../../domain/index.js';
 import type { OpenModalMetadata, OpenModalValues } from '../views/open-modal.js';
+import { teamId, userId } from './slack-ids.js';
 
 const answer = z.object({ selected_option: z.object({ value: z.string() }).nullish() }).passthrough();
 const text = z.object({ value: z.string().nullish() }).passthrough();
@@ -8,8 +9,8 @@ const text = z.object({ value: z.string().nullish() }).passthrough();
 /** The open modal's values, as Slack submits them (unknown fields pass through). */
 export const openSubmissionSchema = z.object({
   type: z.literal('view_submission'),
-  team: z.object({ id: z.string().min(1) }).nullable(),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: teamId }).nullable(),
+  user: z.object({ id: userId, team_id: teamId.optional() }),
   view: z.object({
     private_metadata: z.string(),
     state: z.object({

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { channelId, teamId, userId } from './slack-ids.js';
 
 /**
  * The fields of a slash command we read. Slack sends many more (enterprise, api_app_id, …):
  * they pass through, because a `.strict()` schema on a Slack payload breaks in production.
  */
 export const slashCommandSchema = z.object({
-  team_id: z.string().min(1),
-  channel_id: z.string().min(1),
+  team_id: teamId,
+  channel_id: channelId,
   channel_name: z.string().optional(),
-  user_id: z.string().min(1),
+  user_id: userId,
   command: z.string().min(1),
   text: z.string().default(''),
   response_url: z.string().url(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { teamId, userId } from './slack-ids.js';
 
 /** The fields of a `view_submission` we read; Slack sends many more, which pass through. */
 export const viewSubmissionSchema = z.object({
   type: z.literal('view_submission'),
-  team: z.object({ id: z.string().min(1) }).nullable(),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
+  team: z.object({ id: teamId }).nullable(),
+  user: z.object({ id: userId, team_id: teamId.optional() }),
   view: z.object({
     /** Slack's id of this modal: the same on every submission of it, so ids derived from it are stable. */
     id: z.string().min(1),
@@ -21,8 +22,6 @@ export const viewSubmissionSchema = z.object({
 
 export type ViewSubmission = z.output<typeof viewSubmissionSchema>;
 
-export const modalMetadataSchema = z.object({ incidentId: z.string().uuid() });
-
 /** Parses the JSON a modal was opened with against `schema`; null when it is not ours. */
 export function metadataOf<S extends z.ZodType>(submission: ViewSubmission, schema: S): z.output<S> | null {
   try {
@@ -32,9 +31,6 @@ export function metadataOf<S extends z.ZodType>(submission: ViewSubmission, sche
     return null;
   }
 }
-
-/** The incident a modal was opened for; null when it is not ours. */
-export const modalMetadata = (submission: ViewSubmission) => metadataOf(submission, modalMetadataSchema);
 
 /** The text typed into the input block `blockId` (action id `text` unless named). */
 export const inputText = (submission: ViewSubmission, blockId: string, actionId = 'text'): string =>

@@ -1,54 +1,23 @@
 import type { KnownBlock, View } from '@slack/types';
+import type { ActionMetadata } from '../parse/modal-metadata.js';
+import { formModal, textInput, userInput } from './form.js';
 import { clipMrkdwn, plainText } from './format.js';
 
 export const ADD_ACTION_MODAL = 'action.add';
 export const UPDATE_ACTION_MODAL = 'action.update';
 
-export type ActionOp = 'done' | 'abandon' | 'reassign';
-
-export interface ActionMetadata {
-  readonly incidentId: string;
-  readonly actionId: string;
-  readonly op: ActionOp;
-}
-
-const modal = (
-  callbackId: string,
-  title: string,
-  submit: string,
-  metadata: object,
-  blocks: KnownBlock[],
-): View => ({
-  type: 'modal',
-  callback_id: callbackId,
-  private_metadata: JSON.stringify(metadata),
-  title: plainText(title, 24),
-  submit: plainText(submit, 24),
-  close: { type: 'plain_text', text: 'Cancel' },
-  blocks,
-});
-
-const textInput = (blockId: string, label: string, optional: boolean): KnownBlock => ({
-  type: 'input',
-  block_id: blockId,
-  optional,
-  label: { type: 'plain_text', text: label },
-  element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
-});
-
-const ownerInput = (label: string, initialUser: string | null): KnownBlock => ({
-  type: 'input',
-  block_id: 'owner',
-  label: { type: 'plain_text', text: label },
-  element: { type: 'users_select', action_id: 'user', ...(initialUser ? { initial_user: initialUser } : {}) },
-});
-
 /** A new action: what, and who owns it (the person asking, unless they pick someone). */
 export const addActionModal = (metadata: { incidentId: string }, actor: string): View =>
-  modal(ADD_ACTION_MODAL, 'Add action', 'Add', metadata, [
-    textInput('text', 'What will be done?', false),
-    ownerInput('Owner', actor),
-  ]);
+  formModal({
+    callbackId: ADD_ACTION_MODAL,
+    title: 'Add action',
+    submit: 'Add',
+    metadata,
+    blocks: [
+      textInput({ blockId: 'text', field: 'action', label: 'What will be done?' }),
+      userInput('owner', 'Owner', actor),
+    ],
+  });
 
 /** Finishing, abandoning or reassigning an action. */
 export function updateActionModal(metadata: ActionMetadata, actionText: string): View {
@@ -56,22 +25,23 @@ export function updateActionModal(metadata: ActionMetadata, actionText: string):
     type: 'context',
     elements: [plainText(actionText, 2000)],
   };
+  const form = (title: string, submit: string, input: KnownBlock) =>
+    formModal({ callbackId: UPDATE_ACTION_MODAL, title, submit, metadata, blocks: [context, input] });
   switch (metadata.op) {
     case 'done':
-      return modal(UPDATE_ACTION_MODAL, 'Action done', 'Mark done', metadata, [
-        context,
-        textInput('text', 'What happened? (optional)', true),
-      ]);
+      return form(
+        'Action done',
+        'Mark done',
+        textInput({ blockId: 'text', field: 'outcome', label: 'What happened? (optional)', optional: true }),
+      );
     case 'abandon':
-      return modal(UPDATE_ACTION_MODAL, 'Abandon action', 'Abandon', metadata, [
-        context,
-        textInput('text', 'Why is it abandoned?', false),
-      ]);
+      return form(
+        'Abandon action',
+        'Abandon',
+        textInput({ blockId: 'text', field: 'reason', label: 'Why is it abandoned?' }),
+      );
     case 'reassign':
-      return modal(UPDATE_ACTION_MODAL, 'Reassign action', 'Reassign', metadata, [
-        context,
-        ownerInput('New owner', null),
-      ]);
+      return form('Reassign action', 'Reassign', userInput('owner', 'New owner', null));
   }
 }
 

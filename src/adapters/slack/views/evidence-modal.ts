@@ -1,17 +1,13 @@
 import type { View } from '@slack/types';
+import type { EvidenceMetadata } from '../parse/modal-metadata.js';
+import { formModal, textInput } from './form.js';
 import { plainText } from './format.js';
 
 export const EVIDENCE_MODAL = 'hypothesis.evidence';
 
-export type EvidenceStatus = 'ruled_out' | 'confirmed' | 'withdrawn';
-
-export interface EvidenceMetadata {
-  readonly incidentId: string;
-  readonly hypothesisId: string;
-  readonly status: EvidenceStatus;
-}
-
-const WORDING: Readonly<Record<EvidenceStatus, { title: string; label: string; submit: string }>> = {
+const WORDING: Readonly<
+  Record<EvidenceMetadata['status'], { title: string; label: string; submit: string }>
+> = {
   ruled_out: { title: 'Rule out hypothesis', label: 'What shows it is not the cause?', submit: 'Rule out' },
   confirmed: { title: 'Confirm hypothesis', label: 'What shows it is the cause?', submit: 'Confirm' },
   withdrawn: {
@@ -24,21 +20,18 @@ const WORDING: Readonly<Record<EvidenceStatus, { title: string; label: string; s
 /** Asks for the evidence (or the reason) that moves a hypothesis; it goes on the timeline. */
 export function evidenceModal(metadata: EvidenceMetadata, hypothesisText: string): View {
   const wording = WORDING[metadata.status];
-  return {
-    type: 'modal',
-    callback_id: EVIDENCE_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: wording.title },
-    submit: { type: 'plain_text', text: wording.submit },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: EVIDENCE_MODAL,
+    title: wording.title,
+    submit: wording.submit,
+    metadata,
     blocks: [
       { type: 'context', elements: [plainText(hypothesisText, 2000)] },
-      {
-        type: 'input',
-        block_id: 'text',
-        label: { type: 'plain_text', text: wording.label },
-        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
-      },
+      textInput({
+        blockId: 'text',
+        field: metadata.status === 'withdrawn' ? 'reason' : 'evidence',
+        label: wording.label,
+      }),
     ],
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
-import { clip, clipMrkdwn } from './format.js';
+import { formModal, textInput } from './form.js';
+import { clipMrkdwn } from './format.js';
 import { triageBlocks } from './triage-blocks.js';
 
 export const OPEN_MODAL = 'incident.open';
@@ -19,8 +20,6 @@ export interface OpenModalValues {
 }
 
 /** The inputs' limits; a re-shown form's values are cut to them, or Slack refuses the form. */
-const TITLE_MAX_LENGTH = 150;
-const SERVICE_MAX_LENGTH = 80;
 
 const FLAG_OPTIONS = [
   { value: 'private', text: 'Private (security): private channel, never announced' },
@@ -40,30 +39,22 @@ export function openModal(metadata: OpenModalMetadata, values?: OpenModalValues,
           },
         ]
       : []),
-    {
-      type: 'input',
-      block_id: 'title',
-      label: { type: 'plain_text', text: 'What is broken?' },
-      element: {
-        type: 'plain_text_input',
-        action_id: 'text',
-        max_length: TITLE_MAX_LENGTH,
-        ...(values ? { initial_value: clip(values.title, TITLE_MAX_LENGTH) } : {}),
-        placeholder: { type: 'plain_text', text: 'Checkout errors spiking' },
-      },
-    },
-    {
-      type: 'input',
-      block_id: 'service',
+    textInput({
+      blockId: 'title',
+      field: 'title',
+      label: 'What is broken?',
+      hint: 'In a few words, e.g. "Checkout errors spiking".',
+      multiline: false,
+      ...(values ? { initialValue: values.title } : {}),
+    }),
+    textInput({
+      blockId: 'service',
+      field: 'service',
+      label: 'Affected service',
       optional: true,
-      label: { type: 'plain_text', text: 'Affected service' },
-      element: {
-        type: 'plain_text_input',
-        action_id: 'text',
-        max_length: SERVICE_MAX_LENGTH,
-        ...(values?.service ? { initial_value: clip(values.service, SERVICE_MAX_LENGTH) } : {}),
-      },
-    },
+      multiline: false,
+      ...(values?.service ? { initialValue: values.service } : {}),
+    }),
     ...triageBlocks(values?.answers),
     {
       type: 'input',
@@ -84,13 +75,11 @@ export function openModal(metadata: OpenModalMetadata, values?: OpenModalValues,
       },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: OPEN_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'Open an incident' },
-    submit: { type: 'plain_text', text: warning ? 'Open anyway' : 'Open' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: OPEN_MODAL,
+    title: 'Open an incident',
+    submit: warning ? 'Open anyway' : 'Open',
+    metadata,
     blocks,
-  };
+  });
 }

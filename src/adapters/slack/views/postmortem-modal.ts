@@ -2,7 +2,8 @@ import type { KnownBlock, View } from '@slack/types';
 import type { EarlierIncident } from '../../../app/commands/broke-before.js';
 import { AGENDA } from '../../../domain/drafts/postmortem.js';
 import type { PostmortemAnswers } from '../../../domain/index.js';
-import { clipMrkdwn, inline, plainText, userMention } from './format.js';
+import { formModal, textInput } from './form.js';
+import { clipMrkdwn, inline, userMention } from './format.js';
 import { incidentRef } from './labels.js';
 
 export const POSTMORTEM_MODAL = 'incident.postmortem';
@@ -27,22 +28,15 @@ export function postmortemModal(
   incident: { number: number; title: string; service: string | null },
   earlier: readonly EarlierIncident[],
 ): View {
-  return {
-    type: 'modal',
-    callback_id: POSTMORTEM_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText(`Postmortem ${incidentRef(incident.number)}`, 24),
-    submit: { type: 'plain_text', text: 'Record and close' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: POSTMORTEM_MODAL,
+    title: `Postmortem ${incidentRef(incident.number)}`,
+    submit: 'Record and close',
+    metadata,
     blocks: [
       ...(earlier.length > 0 ? brokeBefore(incident.service ?? '', earlier) : []),
-      ...ANSWER_BLOCKS.map(
-        ([id, question]): KnownBlock => ({
-          type: 'input',
-          block_id: `answer.${id}`,
-          label: { type: 'plain_text', text: question },
-          element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
-        }),
+      ...ANSWER_BLOCKS.map(([id, question]) =>
+        textInput({ blockId: `answer.${id}`, field: 'answer', label: question }),
       ),
       {
         type: 'section',
@@ -53,18 +47,18 @@ export function postmortemModal(
       },
       ...FOLLOW_UP_RANKS.flatMap((rank) => followUpSlot(rank)),
     ],
-  };
+  });
 }
 
 function followUpSlot(rank: 1 | 2 | 3): KnownBlock[] {
   return [
-    {
-      type: 'input',
-      block_id: `followup${rank}.title`,
+    textInput({
+      blockId: `followup${rank}.title`,
+      field: 'followUpTitle',
+      label: `Follow-up #${rank}`,
       optional: true,
-      label: { type: 'plain_text', text: `Follow-up #${rank}` },
-      element: { type: 'plain_text_input', action_id: 'text', max_length: 200 },
-    },
+      multiline: false,
+    }),
     {
       type: 'input',
       block_id: `followup${rank}.owner`,

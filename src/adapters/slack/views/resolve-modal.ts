@@ -1,27 +1,25 @@
 import type { View } from '@slack/types';
-import type { Severity, SeverityOrPending } from '../../../domain/index.js';
+import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
+import { formModal, textInput } from './form.js';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
 /** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
 export function resolveModal(metadata: { incidentId: string }, severity: SeverityOrPending): View {
-  const always: readonly Severity[] = ['SEV1', 'SEV2'];
-  const askPostmortem = !always.includes(severity as Severity);
-  return {
-    type: 'modal',
-    callback_id: RESOLVE_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: 'Resolve incident' },
-    submit: { type: 'plain_text', text: 'Resolve' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  // The domain's rule decides which incidents always get a postmortem; only the others are asked.
+  const askPostmortem = !postmortemRequired(severity, false);
+  return formModal({
+    callbackId: RESOLVE_MODAL,
+    title: 'Resolve incident',
+    submit: 'Resolve',
+    metadata,
     blocks: [
-      {
-        type: 'input',
-        block_id: 'summary',
-        label: { type: 'plain_text', text: 'What fixed it?' },
-        hint: { type: 'plain_text', text: 'A sentence or two, for stakeholders and the postmortem.' },
-        element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 3000 },
-      },
+      textInput({
+        blockId: 'summary',
+        field: 'summary',
+        label: 'What fixed it?',
+        hint: 'A sentence or two, for stakeholders and the postmortem.',
+      }),
       {
         type: 'input',
         block_id: 'impact_ended',
@@ -61,5 +59,5 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
             },
           ]),
     ],
-  };
+  });
 }

@@ -1,5 +1,4 @@
-import type { FollowUp, IncidentState } from '../../../domain/index.js';
-import { minutes } from '../../../domain/timer-policy.js';
+import { type FollowUp, humanDuration, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
 import {
   channelMention,
   inline,
@@ -17,7 +16,6 @@ type Opened = Exclude<IncidentState, { status: 'none' }>;
 
 export const SNOOZE_NUDGE_ACTION = 'update.snooze';
 export const DRAFT_UPDATE_ACTION = 'update.draft';
-export const SNOOZE_CHOICES = [15, 30, 60] as const;
 
 const LIST_LIMIT = 10;
 /** How much of people's text each message shows; the header and the timeline have the rest. */
@@ -55,7 +53,7 @@ export function escalationPageMessage(
       ? `${seniors.map(userMention).join(' ')}: you are paged in.`
       : 'Nobody is configured to page (ESCALATION_SENIOR).';
   return slackMessage(
-    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${minutes(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
+    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${humanDuration(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
   );
 }
 
@@ -69,7 +67,7 @@ export function escalationBriefMessage(
   const lines = [
     `*${incidentRef(state.number)} has been escalated to you*: ${inline(state.title, TITLE_SHOWN)}`,
     `• Severity: ${severityLabel(state.severity)}`,
-    `• Unresolved for ${minutes(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
+    `• Unresolved for ${humanDuration(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
     `• Commander: ${commander}`,
     `• ${leadingLine(state)}`,
     `• Follow along in ${channelLink(channelId)}`,

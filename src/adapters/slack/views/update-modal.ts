@@ -6,14 +6,12 @@ import {
   stakeholderUpdateDraft,
   type TimerPolicy,
 } from '../../../domain/index.js';
-import { clip, plainText } from './format.js';
+import { formModal, textInput } from './form.js';
 import { incidentRef } from './labels.js';
 
 export const UPDATE_MODAL = 'incident.update';
 /** "When is the next update?" choices, in minutes; `cadence` leaves it to UPDATE_CADENCE. */
 export const NEXT_UPDATE_CHOICES = ['15', '30', '60', '120', 'cadence'] as const;
-/** The update's input takes this much; Slack refuses a form whose prefilled draft is longer. */
-const UPDATE_MAX_LENGTH = 3000;
 
 /**
  * The stakeholder update, prefilled with the domain's honest draft for the incident's stage. The
@@ -34,30 +32,19 @@ export function updateModal(
     },
     value: choice,
   }));
-  return {
-    type: 'modal',
-    callback_id: UPDATE_MODAL,
-    private_metadata: JSON.stringify(metadata),
-    title: plainText(`Update on ${incidentRef(state.number)}`, 24),
-    submit: { type: 'plain_text', text: 'Post update' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: UPDATE_MODAL,
+    title: `Update on ${incidentRef(state.number)}`,
+    submit: 'Post update',
+    metadata,
     blocks: [
-      {
-        type: 'input',
-        block_id: 'text',
-        label: { type: 'plain_text', text: 'Update for stakeholders' },
-        hint: {
-          type: 'plain_text',
-          text: 'Drafted from what the incident knows. Say plainly what is not known yet; promise no fix time you were not given.',
-        },
-        element: {
-          type: 'plain_text_input',
-          action_id: 'text',
-          multiline: true,
-          max_length: UPDATE_MAX_LENGTH,
-          initial_value: clip(text, UPDATE_MAX_LENGTH),
-        },
-      },
+      textInput({
+        blockId: 'text',
+        field: 'update',
+        label: 'Update for stakeholders',
+        hint: 'Drafted from what the incident knows. Say plainly what is not known yet; promise no fix time you were not given.',
+        initialValue: text,
+      }),
       ...(state.private
         ? [
             {
@@ -85,5 +72,5 @@ export function updateModal(
         },
       },
     ],
-  };
+  });
 }

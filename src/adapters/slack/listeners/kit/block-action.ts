@@ -7,7 +7,7 @@ import type { StoredIncident } from '../../../../app/ports/incident-store.js';
 import { canSee } from '../../../../domain/index.js';
 import { type BlockAction, blockActionSchema, teamOf } from '../../parse/block-action.js';
 import type { ListenerDeps } from '../deps.js';
-import { failureReply, logFailure, newRef, STILL_WORKING } from './failure.js';
+import { answerFailure, failureReply, logFailure, newRef, STILL_WORKING } from './failure.js';
 import { inTime } from './in-time.js';
 import { replyPrivately } from './reply.js';
 
@@ -142,9 +142,7 @@ export function onBlockAction(app: App, deps: ListenerDeps, spec: BlockActionSpe
         await replyPrivately(respond, text ?? 'Saved.', deps.logger);
       });
     } catch (error) {
-      logFailure(deps.logger, error, ref, context);
-      await ack();
-      tell(failureReply(error, ref));
+      await answerFailure(deps.logger, { error, ref, context }, ack, tell);
     }
   });
 }
@@ -166,6 +164,9 @@ async function locate(
       // forged id from even opening a form that shows another workspace's or a private incident.
       if (!incident || incident.teamId !== teamId || incident.state.status === 'none') return null;
       const inChannel = channelId !== null && channelId === incident.channelId;
+      // A control in an incident's channel is that incident's: one naming another was tampered with.
+      if (channelId !== null && !inChannel && (await deps.store.findByChannel(teamId, channelId)))
+        return null;
       if (!canSee(incident.state, { userId: payload.user.id, inChannel })) return null;
       return { incident, thingId: thingId ?? null, bindToChannel: false };
     }

@@ -49,3 +49,18 @@ export const STILL_WORKING =
 export function logFailure(logger: Logger, error: unknown, ref: string, context: FailureContext): void {
   logger.error({ err: error, ref, ...context }, `${context.what} failed`);
 }
+
+/**
+ * A control's request failed before anything was saved: logged with its context and ref, acked
+ * (so Slack shows no timeout), and the person told privately what happened and what to do.
+ */
+export async function answerFailure(
+  logger: Logger,
+  failure: { readonly error: unknown; readonly ref: string; readonly context: FailureContext },
+  ack: () => Promise<void>,
+  tell: (text: string) => void,
+): Promise<void> {
+  logFailure(logger, failure.error, failure.ref, failure.context);
+  await ack();
+  tell(failureReply(failure.error, failure.ref));
+}

@@ -3,6 +3,7 @@ import type { Origin } from '../../../../app/commands/origin.js';
 import type { StoredIncident } from '../../../../app/ports/incident-store.js';
 import { canSee } from '../../../../domain/index.js';
 import type { SlashCommand } from '../../parse/slash-command.js';
+import { channelMention, inline } from '../../views/format.js';
 import { incidentRef } from '../../views/labels.js';
 import type { ListenerDeps } from '../deps.js';
 
@@ -20,6 +21,9 @@ export interface SubcommandContext {
 export type SubcommandAnswer = { readonly text: string } | { readonly modal: View };
 
 export type SubcommandHandler = (context: SubcommandContext) => Promise<SubcommandAnswer>;
+
+/** How much of a title a listing shows. */
+const TITLE_SHOWN = 150;
 
 export const say = (text: string): SubcommandAnswer => ({ text });
 
@@ -61,7 +65,7 @@ export async function incidentHere(
     );
   const lines = listed.map(
     (i) =>
-      `• *${incidentRef(i.number)}* ${i.state.status === 'none' ? '' : i.state.title}${i.channelId ? ` in <#${i.channelId}>` : ''}`,
+      `• *${incidentRef(i.number)}* ${i.state.status === 'none' ? '' : inline(i.state.title, TITLE_SHOWN)}${i.channelId ? ` in ${channelMention(i.channelId)}` : ''}`,
   );
   return say(
     [

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../../../../domain/index.js';
+import { userMention } from '../../views/format.js';
 import { incidentHere, isAnswer, type SubcommandContext, type SubcommandHandler, say } from './context.js';
 import { runForPerson } from './run-command.js';
 
@@ -42,7 +43,7 @@ export const action: SubcommandHandler = async (context) => {
       owner,
       hypothesisId: null,
     },
-    `Action started, owned by <@${owner}>.`,
+    `Action started, owned by ${userMention(owner)}.`,
   );
 };
 
