@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { incidentDriver, TEAM } from '../support/incident-driver.js';
-import { slashAnswer } from '../support/slack-requests.js';
+import { describe, expect, it } from 'vitest';
+import { useBot } from '../support/incident-driver.js';
 
 const DANA = 'U0DANA';
 
@@ -13,17 +11,10 @@ async function sample(baseUrl: string, name: string, labels: string): Promise<nu
 }
 
 describe('/metrics', () => {
-  let t: BotUnderTest;
-
-  beforeAll(async () => {
-    t = await startBotUnderTest();
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive } = useBot();
 
   it('counts every command where it is handled, by type and result', async () => {
-    const incident = await incidentDriver(t).open('Metrics counted', DANA);
+    const incident = await drive.open('Metrics counted', DANA);
     const accepted = () =>
       sample(t.baseUrl, 'incident_commands_total', 'type="ProposeHypothesis",outcome="accepted"');
     const rejected = () =>
@@ -33,8 +24,7 @@ describe('/metrics', () => {
     );
     const before = { accepted: await accepted(), rejected: await rejected() };
 
-    const slash = (text: string) =>
-      slashAnswer(t.target, { text, userId: DANA, teamId: TEAM, channelId: incident.channel });
+    const slash = (text: string) => drive.slash(text, DANA, incident.channel);
     await slash('hypothesis The cache is cold');
     await slash('hypothesis The cache is cold, again');
     await slash(`hypothesis ${'x'.repeat(501)}`);

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { incidentDriver, TEAM } from '../support/incident-driver.js';
+import { describe, expect, it } from 'vitest';
+import { TEAM, useBot } from '../support/incident-driver.js';
 import { viewSubmissionPayload } from '../support/slack-payloads.js';
 import { sendInteraction } from '../support/slack-requests.js';
 
@@ -11,23 +10,11 @@ const DANA = 'U0DANA';
  * creates takes its id from the modal (the view id), so the same modal submitted twice records once.
  */
 describe('a modal submitted twice', () => {
-  let t: BotUnderTest;
-
-  beforeAll(async () => {
-    t = await startBotUnderTest();
-  });
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const { t, drive } = useBot();
 
   it('records what it creates once, and a second modal records again', async () => {
-    const drive = incidentDriver(t);
     const incident = await drive.open('Double submit', DANA);
-    const opens = t.slack.callsTo('views.open').length;
-    await drive.click(incident, 'hypothesis.add', DANA);
-    await t.slack.waitForCalls('views.open', opens + 1);
-    const opened = t.slack.callsTo('views.open').at(-1);
-    const view = opened?.args.view as { private_metadata: string };
+    const { view } = await drive.modalAfter(() => drive.click(incident, 'hypothesis.add', DANA));
     const submit = (viewId: string) =>
       sendInteraction(
         t.target,
