@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
 import { type BotProcess, useProcessServices } from '../support/bot-process.js';
-import { type BotUnderTest, startBotUnderTest } from '../support/bot-under-test.js';
-import { eventTime as at, type IncidentDriver, incidentDriver } from '../support/incident-driver.js';
+import { eventTime as at, type IncidentDriver, incidentDriver, useBot } from '../support/incident-driver.js';
 import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
 
 const DANA = 'U0DANA';
@@ -64,29 +63,20 @@ describe('timers survive a killed process', () => {
 });
 
 describe('timers come back after Redis loses them', () => {
-  let t: BotUnderTest;
-  let redisUrl = '';
-
-  beforeAll(async () => {
-    const url = new URL(inject('redisUrl'));
-    url.pathname = `/${OWN_REDIS_DB}`;
-    redisUrl = url.toString();
-    t = await startBotUnderTest({
-      env: {
-        REDIS_URL: redisUrl,
-        DIAGNOSIS_HOLD: 'PT4S',
-        ESCALATE_AFTER: 'PT6S',
-        UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
-        TIMER_RECONCILE_EVERY: 'PT1S',
-      },
-    });
-  });
-  afterAll(async () => {
-    await t?.stop();
+  const url = new URL(inject('redisUrl'));
+  url.pathname = `/${OWN_REDIS_DB}`;
+  const redisUrl = url.toString();
+  const { t, drive } = useBot({
+    env: {
+      REDIS_URL: redisUrl,
+      DIAGNOSIS_HOLD: 'PT4S',
+      ESCALATE_AFTER: 'PT6S',
+      UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
+      TIMER_RECONCILE_EVERY: 'PT1S',
+    },
   });
 
   it('after FLUSHDB, within one reconcile interval the timers are back and fire on time', async () => {
-    const drive = incidentDriver(t);
     const queue = openTimersQueue(t.queuePrefix, redisUrl);
     const redis = new Redis(redisUrl);
     try {
