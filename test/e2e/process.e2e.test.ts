@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spawnBot, useProcessServices } from '../support/bot-process.js';
+import { spawnBot } from '../support/bot-process.js';
+import { useProcessServices } from '../support/process-services.js';
 import { sendSlashCommand } from '../support/slack-requests.js';
 
 describe('the bot process', () => {

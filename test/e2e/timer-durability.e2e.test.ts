@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../src/adapters/postgres/database.js';
-import { type BotProcess, useProcessServices } from '../support/bot-process.js';
+import type { BotProcess } from '../support/bot-process.js';
 import { eventTime as at, type IncidentDriver, incidentDriver, useBot } from '../support/incident-driver.js';
 import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
+import { useProcessServices } from '../support/process-services.js';
 
 const DANA = 'U0DANA';
 /** A Redis database number of this file's own, so FLUSHDB leaves other test files alone. */
