@@ -203,10 +203,6 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     return opened;
   }
 
-  /** The modal most recently opened, once it is open (after `opensBefore` earlier ones). */
-  const openedView = async (opensBefore: number): Promise<OpenedView> =>
-    (await lastOpened(opensBefore)).args.view as OpenedView;
-
   /** Submits an opened modal as Slack does: its callback id, private metadata and view id. */
   function submitView(opened: RecordedCall, userId: string, values: ModalValues): Promise<SlackHttpResult> {
     const view = opened.args.view as OpenedView;
@@ -241,11 +237,6 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     values: ModalValues,
   ): Promise<Record<string, unknown>> {
     return answerOf(await submitView(await lastOpened(opensBefore), userId, values));
-  }
-
-  /** As {@link submitModal}, for a form whose one input is block `text`; throws unless Slack got a 200. */
-  async function submitText(opensBefore: number, userId: string, text: string) {
-    return okAnswer(await submitView(await lastOpened(opensBefore), userId, textValues(text)));
   }
 
   /** Does what should open a modal (a click, a command) and returns the modal, once it is open. */
@@ -374,7 +365,6 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     submitModal,
     resolve,
     posted,
-    settled,
     openSettled,
     command,
     slash,
@@ -386,9 +376,6 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     nudge,
     openHome,
     header,
-    viewsOpened,
-    openedView,
-    submitText,
     modalAfter,
   };
 }
