@@ -7,18 +7,8 @@ import {
   type TimerKind,
   timersFor,
 } from '../../../src/domain/index.js';
-import {
-  ALEX,
-  at,
-  commanderIs,
-  DANA,
-  given,
-  holdEnded,
-  opened,
-  POLICY,
-  postmortemRecorded,
-  resolved,
-} from './spec.js';
+import { postmortemRecorded } from '../../support/incident-events.js';
+import { ALEX, at, commanderIs, DANA, given, holdEnded, opened, POLICY, resolved } from './spec.js';
 
 const fire = (kind: TimerKind, key: string, dueAt: string, now = dueAt): FireTimer => ({
   type: 'FireTimer',
