@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import { recentOnService } from '../../../app/commands/recent-duplicates.js';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
-import { DUPLICATE_WINDOW_MS } from '../../../domain/index.js';
+import { DUPLICATE_WINDOW_MS, TEXT_LIMITS } from '../../../domain/index.js';
 import { openMetadata, openSubmissionSchema, openValues, triageAnswers } from '../parse/open-submission.js';
-import { escapeMrkdwn } from '../views/format.js';
+import { channelMention, inline } from '../views/format.js';
 import { incidentRef } from '../views/labels.js';
 import { OPEN_MODAL, openModal } from '../views/open-modal.js';
 import type { ListenerDeps } from './deps.js';
@@ -79,8 +79,8 @@ export function registerOpenModal(app: App, deps: ListenerDeps): void {
 
 function duplicateWarning(recent: readonly StoredIncident[], service: string): string {
   const list = recent
-    .map((i) => `*${incidentRef(i.number)}*${i.channelId ? ` <#${i.channelId}>` : ''}`)
+    .map((i) => `*${incidentRef(i.number)}*${i.channelId ? ` ${channelMention(i.channelId)}` : ''}`)
     .join(', ');
   const minutes = DUPLICATE_WINDOW_MS / 60_000;
-  return `:warning: ${list} on *${escapeMrkdwn(service)}* opened in the last ${minutes} minutes and is still open. If it is the same problem, join it there. If this is different, press *Open anyway*.`;
+  return `:warning: ${list} on *${inline(service, TEXT_LIMITS.service)}* opened in the last ${minutes} minutes and is still open. If it is the same problem, join it there. If this is different, press *Open anyway*.`;
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { StoredIncident } from '../../../app/ports/incident-store.js';
-import { type FollowUp, type OpenedIncident, ROLES } from '../../../domain/index.js';
+import { canSee, type FollowUp, type OpenedIncident, ROLES } from '../../../domain/index.js';
 import { channelMention, inline, mrkdwnSection, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
@@ -25,7 +25,7 @@ export const HOME_FOLLOW_UP_LIMIT = 10;
 
 /**
  * The App Home tab: the viewer's roles and open actions first, then every open incident they may
- * see (private ones only to people who took part), and a button to open a new one.
+ * see (a private one only to the people working it: `canSee`), and a button to open a new one.
  */
 export function renderHome(
   viewer: string,
@@ -33,9 +33,9 @@ export function renderHome(
   command: string,
   extras: HomeExtras = {},
 ): View {
+  // The one visibility rule, as everywhere else (the caller filters too; a view never shows more).
   const visible = incidents.filter(
-    (i): i is Visible =>
-      i.state.status !== 'none' && (!i.state.private || i.state.participants.includes(viewer)),
+    (i): i is Visible => i.state.status !== 'none' && canSee(i.state, { userId: viewer, inChannel: false }),
   );
   const myRoles = visible.flatMap((i) =>
     ROLES.filter((role) => i.state.roles[role] === viewer).map(
