@@ -47,7 +47,8 @@ export function transactionOn(trx: Transaction<Database>): IncidentTransaction {
     },
 
     async appendEvents(incident, expectedVersion, events, state) {
-      await insertEvents(trx, incident, expectedVersion, events);
+      // The version check first: it takes the row lock (if the caller has not) and refuses a stale
+      // append as a ConcurrentChangeError the core retries, before any event row could collide.
       const updated = await trx
         .updateTable('incidents')
         .set({ ...summaryColumns(state), version: expectedVersion + events.length, updated_at: new Date() })
@@ -55,6 +56,7 @@ export function transactionOn(trx: Transaction<Database>): IncidentTransaction {
         .where('version', '=', expectedVersion)
         .executeTakeFirst();
       if (updated.numUpdatedRows !== 1n) throw new ConcurrentChangeError(incident.id, expectedVersion);
+      await insertEvents(trx, incident, expectedVersion, events);
     },
 
     async markEventProcessed(teamId, eventId) {

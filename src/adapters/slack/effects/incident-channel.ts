@@ -60,7 +60,7 @@ async function adopt(
 
 /** The channel's purpose: what it is for, and the incident's id so a retry can recognise it. */
 const purposeOf = (incident: StoredIncident, state: OpenedIncident): string =>
-  clip(`${incidentRef(state.number)}: ${state.title}`, 180) + ` · Incident Commander ref ${incident.id}`;
+  `${clip(`${incidentRef(state.number)}: ${state.title}`, 180)} · Incident Commander ref ${incident.id}`;
 
 /**
  * A channel named `name` that this incident owns: its purpose carries the incident's id, or (a
