@@ -56,6 +56,12 @@ export interface OpenRequest {
 export interface CommandCore {
   run(request: CommandRequest): Promise<CommandOutcome>;
   open(request: OpenRequest): Promise<CommandOutcome>;
+  /**
+   * Records a Slack event that changes no incident (App Home opened) as processed; false when it
+   * was before (Slack redelivered it). Events that change an incident are recorded by `run`, in
+   * the transaction of their change (`origin.eventId`).
+   */
+  recordEvent(teamId: string, eventId: string): Promise<boolean>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -163,7 +169,10 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     return outcome;
   }
 
-  return { run, open };
+  const recordEvent = (teamId: string, eventId: string) =>
+    deps.store.transaction((tx) => tx.markEventProcessed(teamId, eventId));
+
+  return { run, open, recordEvent };
 }
 
 /** What the app adds to a command before the domain sees it: facts only the store knows. */

@@ -17,7 +17,7 @@ export function registerEventDedupe(app: App, deps: ListenerDeps): void {
     const envelope = eventEnvelopeSchema.safeParse(body);
     if (envelope.success && !RECORDED_WITH_THEIR_CHANGE.has(envelope.data.event.type)) {
       const { team_id: teamId, event_id: eventId } = envelope.data;
-      const first = await deps.store.transaction((tx) => tx.markEventProcessed(teamId, eventId));
+      const first = await deps.commands.recordEvent(teamId, eventId);
       if (!first) {
         deps.logger.info({ eventId }, 'ignoring a repeated event delivery');
         return;
