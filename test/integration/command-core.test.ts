@@ -59,6 +59,18 @@ describe('the command core on PostgreSQL', () => {
     expect(await eventCount(incident.id)).toBe(before);
   });
 
+  it('records as the actor only the person Slack says asked', async () => {
+    const incident = await openThrough(core, 'T1', openCommand('Impersonated'));
+    const before = await eventCount(incident.id);
+    const outcome = await core.run({
+      incidentId: incident.id,
+      command: note(REPORTER),
+      origin: origin({ userId: STRANGER }),
+    });
+    expect(outcome).toMatchObject({ ok: false, rejection: { code: 'not_found' } });
+    expect(await eventCount(incident.id)).toBe(before);
+  });
+
   it('lets only its channel members and participants act on a private incident from outside its channel', async () => {
     const incident = await openThrough(core, 'T1', openCommand('Secret', { private: true }));
     await withChannel(incident.id, 'C0SECRET');

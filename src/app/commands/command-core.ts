@@ -119,6 +119,8 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     const incident = await tx.lockIncident(request.incidentId);
     if (!incident) return { ok: false, rejection: NOT_YOURS };
     if (origin) {
+      // Who is recorded as acting is who Slack said asked, never a name taken from a payload.
+      if (request.command.actor !== origin.userId) return { ok: false, rejection: NOT_YOURS };
       const bound = bindOrigin(incident, origin, member);
       if (bound === 'ask') return 'ask';
       if (bound) return { ok: false, rejection: bound };
