@@ -19,6 +19,11 @@ const user = (id: string, teamId: string) => ({
 });
 const team = (teamId: string) => ({ id: teamId, domain: 'example' });
 
+/** Where a control sits: a message (the default), or a view such as the Home tab. */
+export type ActionContainer =
+  | { readonly type: 'message' }
+  | { readonly type: 'view'; readonly viewId: string; readonly viewType: 'home' | 'modal' };
+
 export function blockActionPayload(input: {
   actionId: string;
   value?: string;
@@ -28,40 +33,58 @@ export function blockActionPayload(input: {
   teamId?: string;
   blockId?: string;
   triggerId?: string;
-  responseUrl?: string;
+  /** Null: none, as for controls on the Home tab. */
+  responseUrl?: string | null;
   selectedUser?: string;
   /** An overflow menu or select: the chosen option's value. */
   selectedOption?: string;
+  /** A conversations picker: the chosen channel. */
+  selectedConversation?: string;
+  /** The element's type when the fields above do not tell it (a static select rather than an overflow). */
+  actionType?: string;
+  /** The message the control is on, as Slack sends it back (default: a header with no blocks). */
+  message?: { readonly text: string; readonly blocks: unknown };
+  container?: ActionContainer;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'T0001';
+  const container = input.container ?? { type: 'message' };
+  const where =
+    container.type === 'view'
+      ? {
+          container: { type: 'view', view_id: container.viewId },
+          view: { id: container.viewId, type: container.viewType, team_id: teamId },
+        }
+      : {
+          container: {
+            type: 'message',
+            message_ts: input.messageTs,
+            channel_id: input.channelId,
+            is_ephemeral: false,
+          },
+          channel: { id: input.channelId, name: 'incident-channel' },
+          message: {
+            type: 'message',
+            subtype: 'bot_message',
+            text: input.message?.text ?? 'header',
+            ts: input.messageTs,
+            bot_id: 'BBOT',
+            app_id: 'A123456',
+            team: teamId,
+            blocks: input.message?.blocks ?? [],
+          },
+        };
   return {
     type: 'block_actions',
     user: user(input.userId, teamId),
     api_app_id: 'A123456',
     token: '9s8d9as89d8as9d8as989',
-    container: {
-      type: 'message',
-      message_ts: input.messageTs,
-      channel_id: input.channelId,
-      is_ephemeral: false,
-    },
+    ...where,
     trigger_id: input.triggerId ?? triggerId(),
     team: team(teamId),
     enterprise: null,
     is_enterprise_install: false,
-    channel: { id: input.channelId, name: 'incident-channel' },
-    message: {
-      type: 'message',
-      subtype: 'bot_message',
-      text: 'header',
-      ts: input.messageTs,
-      bot_id: 'BBOT',
-      app_id: 'A123456',
-      team: teamId,
-      blocks: [],
-    },
     state: { values: {} },
-    response_url: input.responseUrl ?? NOWHERE_RESPONSE_URL,
+    ...(input.responseUrl === null ? {} : { response_url: input.responseUrl ?? NOWHERE_RESPONSE_URL }),
     actions: [
       {
         action_id: input.actionId,
@@ -76,6 +99,9 @@ export function blockActionPayload(input: {
         ...(input.selectedUser !== undefined
           ? { selected_user: input.selectedUser, type: 'users_select' }
           : {}),
+        ...(input.selectedConversation !== undefined
+          ? { selected_conversation: input.selectedConversation, type: 'conversations_select' }
+          : {}),
         ...(input.selectedOption !== undefined
           ? {
               selected_option: {
@@ -85,6 +111,7 @@ export function blockActionPayload(input: {
               type: 'overflow',
             }
           : {}),
+        ...(input.actionType !== undefined ? { type: input.actionType } : {}),
         action_ts: `${Date.now() / 1000}`,
       },
     ],
@@ -99,6 +126,8 @@ export function viewSubmissionPayload(input: {
   teamId?: string;
   /** Slack's id of the modal being submitted: the same on every submission of one modal. Default: a new modal's. */
   viewId?: string;
+  /** The modal as it was opened (title, blocks, submit, …), sent back as Slack does. Default: a bare frame. */
+  view?: Record<string, unknown>;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'T0001';
   const viewId = input.viewId ?? `V${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -110,13 +139,9 @@ export function viewSubmissionPayload(input: {
     token: '9s8d9as89d8as9d8as989',
     trigger_id: triggerId(),
     view: {
-      id: viewId,
       team_id: teamId,
       type: 'modal',
-      callback_id: input.callbackId,
-      private_metadata: input.privateMetadata ?? '',
       external_id: '',
-      state: { values: input.values },
       hash: '156663117.cd33ad1f',
       title: { type: 'plain_text', text: 'Modal', emoji: true },
       clear_on_close: false,
@@ -129,6 +154,11 @@ export function viewSubmissionPayload(input: {
       app_installed_team_id: teamId,
       bot_id: 'BBOT',
       blocks: [],
+      ...input.view,
+      id: viewId,
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata ?? '',
+      state: { values: input.values },
     },
     response_urls: [],
     is_enterprise_install: false,

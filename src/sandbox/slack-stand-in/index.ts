@@ -1,4 +1,9 @@
+export { blockKitProblems, messageRefusal, viewProblems, viewRefusal } from './block-kit-limits.js';
 export type { RecordedCall } from './call-log.js';
+export type { ResponseTarget, StandInEphemeral } from './ephemerals.js';
+export { SlackApiError } from './method-types.js';
+export { channelJson, messageJson } from './methods-conversations.js';
+export { userJson } from './methods-users.js';
 export { type SlackStandIn, type StandInOptions, startSlackStandIn } from './server.js';
 export type {
   NewChannel,
@@ -6,5 +11,6 @@ export type {
   StandInFile,
   StandInMessage,
   StandInUser,
+  StandInView,
   Workspace,
 } from './workspace.js';
