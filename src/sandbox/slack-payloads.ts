@@ -175,6 +175,7 @@ export function messageShortcutPayload(input: {
   userId: string;
   teamId?: string;
   responseUrl?: string;
+  triggerId?: string;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'T0001';
   return {
@@ -187,7 +188,7 @@ export function messageShortcutPayload(input: {
     is_enterprise_install: false,
     enterprise: null,
     callback_id: input.callbackId,
-    trigger_id: triggerId(),
+    trigger_id: input.triggerId ?? triggerId(),
     response_url: input.responseUrl ?? NOWHERE_RESPONSE_URL,
     message_ts: input.messageTs,
     message: {

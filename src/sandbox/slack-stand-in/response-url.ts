@@ -1,14 +1,17 @@
+import type { ResponseTarget } from './ephemerals.js';
 import { text } from './method-types.js';
 import type { Workspace } from './workspace.js';
 
 /**
- * Shows what the app posted to a response URL handed out for a person's interaction, as Slack
- * does: in the channel for everyone (`in_channel`), else only to that person. URLs handed out
- * without a target (most tests') only record the post.
+ * Shows an app's answer to a person's interaction as Slack does: in the channel for everyone
+ * (`response_type: 'in_channel'`), else only to that person (a slash command's ack body, a post
+ * to a response URL).
  */
-export function showResponse(workspace: Workspace, responseId: string, args: Record<string, unknown>): void {
-  const target = workspace.ephemerals.targetOf(responseId);
-  if (!target) return;
+export function showAnswer(
+  workspace: Workspace,
+  target: ResponseTarget,
+  args: Record<string, unknown>,
+): void {
   const body = { text: text(args, 'text'), blocks: args.blocks ?? null };
   if (args.response_type === 'in_channel') {
     workspace.addMessage(target.channel, { user: workspace.botUserId, botId: workspace.botId, ...body });
@@ -16,4 +19,10 @@ export function showResponse(workspace: Workspace, responseId: string, args: Rec
     workspace.addEphemeral({ userId: target.userId, channel: target.channel, ...body });
   }
   workspace.changes.notify();
+}
+
+/** A post to a response URL handed out with a target; URLs without one (most tests') only record it. */
+export function showResponse(workspace: Workspace, responseId: string, args: Record<string, unknown>): void {
+  const target = workspace.ephemerals.targetOf(responseId);
+  if (target) showAnswer(workspace, target, args);
 }
