@@ -96,7 +96,11 @@ function render(): void {
     () => replace(regions.header, header(ctx)),
   );
   const list = regions.messages;
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  // A channel opens at its latest message and stays there while it is read; Home opens at its top.
+  const switched = drawn.get('messages-of') !== open;
+  drawn.set('messages-of', open);
+  const atBottom =
+    (switched && open !== 'home') || list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   draw(
     'messages',
     JSON.stringify([open, me, current?.messages, state.home, [...expanded], state.people]),
@@ -113,6 +117,7 @@ function render(): void {
             }),
       );
       if (atBottom) list.scrollTop = list.scrollHeight;
+      else if (switched) list.scrollTop = 0;
     },
   );
   draw(
