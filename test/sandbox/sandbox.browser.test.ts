@@ -53,13 +53,13 @@ describe('the sandbox, in Chromium', () => {
   const openChannel = (name: string) => page.locator('.channel-entry', { hasText: name }).click();
   const channelHeader = (name: string) =>
     expect
-      .poll(() => page.locator('.channel-header h2').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => page.locator('.channel-header h2').textContent(), { timeout: SEEN_WITHIN })
       .toContain(name);
   const modal = (title: string) => page.getByRole('dialog', { name: title });
 
   it('runs an incident: open, take commander, hypothesis, hold over, escalation, update, resolve, postmortem draft', async () => {
     await expect
-      .poll(() => page.locator('.banner').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => page.locator('.banner').textContent(), { timeout: SEEN_WITHIN })
       .toContain('local development tool');
 
     // The reporter opens it from #general with the slash command.
@@ -69,7 +69,7 @@ describe('the sandbox, in Chromium', () => {
     await page.press('#message-box', 'Enter');
     await message('Opened INC-1').waitFor({ timeout: SEEN_WITHIN });
     await expect
-      .poll(() => message('Opened INC-1').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => message('Opened INC-1').textContent(), { timeout: SEEN_WITHIN })
       .toContain('Only visible to you');
     await shot('opened');
 
@@ -79,9 +79,9 @@ describe('the sandbox, in Chromium', () => {
     await channelHeader('inc-1-payments-failing');
     const header = page.locator('.message.pinned').first();
     await header.getByRole('button', { name: 'Take commander' }).click();
-    await expect.poll(() => header.innerText(), { timeout: SEEN_WITHIN }).toContain('Commander: @casey');
+    await expect.poll(() => header.textContent(), { timeout: SEEN_WITHIN }).toContain('Commander: @casey');
     await expect
-      .poll(() => page.locator('.timers').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => page.locator('.timers').textContent(), { timeout: SEEN_WITHIN })
       .toContain('Escalation');
     await shot('commander');
 
@@ -93,7 +93,7 @@ describe('the sandbox, in Chromium', () => {
     await hypothesis.getByRole('button', { name: 'Add' }).click();
     await hypothesis.waitFor({ state: 'hidden', timeout: SEEN_WITHIN });
     await expect
-      .poll(() => header.innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => header.textContent(), { timeout: SEEN_WITHIN })
       .toContain('The 14:00 payments deploy broke card retries');
 
     // People's messages go on the timeline: a 📌 reaction captures one; the shortcut then finds it there.
@@ -103,7 +103,7 @@ describe('the sandbox, in Chromium', () => {
     await observation.waitFor({ timeout: SEEN_WITHIN });
     await observation.hover();
     await observation.getByRole('button', { name: 'React with pushpin' }).click();
-    await expect.poll(() => observation.innerText(), { timeout: SEEN_WITHIN }).toContain('📌 1');
+    await expect.poll(() => observation.textContent(), { timeout: SEEN_WITHIN }).toContain('📌 1');
     await observation.hover();
     await observation.getByRole('button', { name: /Add to timeline/ }).click();
     await message('That message is already on the timeline.').waitFor({ timeout: SEEN_WITHIN });
@@ -112,7 +112,7 @@ describe('the sandbox, in Chromium', () => {
     // App Home shows the commander their role.
     await openChannel('incident-commander Home');
     await expect
-      .poll(() => page.locator('.home').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => page.locator('.home').textContent(), { timeout: SEEN_WITHIN })
       .toContain('Commander of INC-1');
     await shot('home');
     await openChannel('inc-1-payments-failing');
@@ -141,14 +141,21 @@ describe('the sandbox, in Chromium', () => {
     await message('We are investigating').waitFor({ timeout: SEEN_WITHIN });
     await shot('update-posted');
 
-    // Resolve: a required field first refused by the form, then the summary and a postmortem asked for.
+    // Resolve: a required field left empty, then only spaces (Slack lets them through; the bot's
+    // refusal comes back under the field), then the summary and a postmortem asked for.
     await openChannel('inc-1-payments-failing');
     await header.getByRole('button', { name: 'Resolve' }).click();
     const resolve = modal('Resolve incident');
     await resolve.getByRole('button', { name: 'Resolve' }).click();
     await expect
-      .poll(() => resolve.innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => resolve.textContent(), { timeout: SEEN_WITHIN })
       .toContain('Please complete this required field.');
+    await resolve.getByLabel('What fixed it?').fill('   ');
+    await resolve.getByRole('button', { name: 'Resolve' }).click();
+    await expect
+      .poll(() => resolve.locator('.input-error').textContent(), { timeout: SEEN_WITHIN })
+      .toContain('resolution summary');
+    await shot('refused');
     await resolve.getByLabel('What fixed it?').fill('Rolled back the payments deploy');
     await resolve.getByLabel('Hold a postmortem for this one').check();
     await shot('resolve-modal');
@@ -162,10 +169,10 @@ describe('the sandbox, in Chromium', () => {
     await draft.waitFor({ timeout: SEEN_WITHIN });
     await draft.getByRole('button', { name: /1 reply/ }).click();
     await expect
-      .poll(() => draft.locator('.file-card').innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => draft.locator('.file-card').textContent(), { timeout: SEEN_WITHIN })
       .toContain('postmortem-inc-1');
     await expect
-      .poll(() => draft.innerText(), { timeout: SEEN_WITHIN })
+      .poll(() => draft.textContent(), { timeout: SEEN_WITHIN })
       .toContain('Card declines spiked at 14:02');
     await shot('postmortem-draft');
   }, 120_000);

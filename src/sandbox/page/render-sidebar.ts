@@ -27,13 +27,14 @@ export function renderSidebar(context: RenderContext, options: SidebarOptions): 
         'select',
         { id: 'acting-as', onchange: (e: Event) => options.switchTo((e.target as HTMLSelectElement).value) },
         people.map((p) =>
-          h(
-            'option',
-            { value: p.id, selected: p.id === state.me },
-            `${p.realName}, ${p.role ?? 'member'} (${p.tz}, ${formatIn(context.now(), p.tz, { weekday: 'short', hour: '2-digit', minute: '2-digit' })})`,
-          ),
+          h('option', { value: p.id, selected: p.id === state.me }, `${p.realName} (${p.role ?? 'member'})`),
         ),
       ),
+    ),
+    h(
+      'div',
+      { class: 'my-zone' },
+      `${context.zone} · ${formatIn(context.now(), context.zone, { weekday: 'short', hour: '2-digit', minute: '2-digit' })} there`,
     ),
     section('Apps', [entry('home', '🏠 incident-commander Home', options, null)]),
     section(

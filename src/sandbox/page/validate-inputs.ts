@@ -26,7 +26,8 @@ function isEmpty(state: FormValues[string][string] | undefined): boolean {
   if (!state) return true;
   switch (state.type) {
     case 'plain_text_input':
-      return !state.value?.trim();
+      // Slack counts spaces as an answer: the app decides whether they are one.
+      return !state.value;
     case 'users_select':
       return !state.selected_user;
     case 'conversations_select':

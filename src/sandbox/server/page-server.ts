@@ -68,6 +68,8 @@ async function get(deps: PageServerDeps, url: URL, res: ServerResponse) {
       return text(res, 'text/javascript; charset=utf-8', deps.assets.script);
     case '/page.css':
       return text(res, 'text/css; charset=utf-8', deps.assets.style);
+    case '/favicon.ico':
+      return void res.writeHead(204).end();
     case '/events':
       return deps.live.add(res);
     case '/api/state': {

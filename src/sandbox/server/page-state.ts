@@ -64,16 +64,24 @@ function canOpen(channel: StandInChannel, me: string): boolean {
   return channel.members.has(me) || (!channel.isPrivate && !channel.isIm);
 }
 
+/** A channel as the sidebar names it: a direct message by the other person in it (the bot). */
+function identity(workspace: Workspace, channel: StandInChannel, me: string) {
+  const other = [...channel.members].find((id) => id !== me) ?? '';
+  return {
+    id: channel.id,
+    name: channel.isIm ? (workspace.users.get(other)?.name ?? other) : channel.name,
+    kind: channel.isIm ? ('im' as const) : channel.isPrivate ? ('private' as const) : ('public' as const),
+    member: channel.members.has(me),
+  };
+}
+
 function summary(deps: PageStateDeps, channel: StandInChannel, me: string): ChannelSummary {
   const unread = deps.workspace
     .messages(channel.id)
     .filter((m) => m.user !== me && deps.readMarks.isUnread(me, channel.id, m.ts));
   const mentions = channel.isIm ? unread : unread.filter((m) => mentioned(m, me));
   return {
-    id: channel.id,
-    name: channel.isIm ? 'incident-commander' : channel.name,
-    kind: channel.isIm ? 'im' : channel.isPrivate ? 'private' : 'public',
-    member: channel.members.has(me),
+    ...identity(deps.workspace, channel, me),
     archived: channel.isArchived,
     unread: unread.length,
     mentions: mentions.length,
@@ -118,10 +126,7 @@ async function channelView(deps: PageStateDeps, channel: StandInChannel, me: str
     (a, b) => Number(a.ts) - Number(b.ts),
   );
   return {
-    id: channel.id,
-    name: channel.isIm ? 'incident-commander' : channel.name,
-    kind: channel.isIm ? 'im' : channel.isPrivate ? 'private' : 'public',
-    member: channel.members.has(me),
+    ...identity(workspace, channel, me),
     topic: channel.topic,
     purpose: channel.purpose,
     messages,
