@@ -35,7 +35,10 @@ export interface SandboxConfigInput {
  * wrong value is reported as `npm start` would report it.
  */
 export function sandboxConfig(input: SandboxConfigInput): Config {
-  const given = Object.fromEntries(PASSED_THROUGH.map((name) => [name, input.env[name]]));
+  // Only what is set: an unset variable must leave the sandbox's default (its own queue prefix) in place.
+  const given = Object.fromEntries(
+    PASSED_THROUGH.flatMap((name) => (input.env[name]?.trim() ? [[name, input.env[name]]] : [])),
+  );
   const env = {
     LOG_LEVEL: 'info',
     QUEUE_PREFIX: 'ic-sandbox',
