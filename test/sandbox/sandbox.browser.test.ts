@@ -11,6 +11,8 @@ const SHOTS = 'test-results/sandbox';
 /** Fast enough for a quick test: the 10-minute hold lasts 6 s, escalation comes at 18 s. */
 const SPEED = 100;
 const SEEN_WITHIN = 30_000;
+/** The bot's clock starts on a Tuesday morning, so nothing here depends on when the suite runs. */
+const STARTS_AT = '2026-06-16T10:00:00+02:00';
 
 /**
  * `npm run sandbox` in a browser: a whole incident clicked through the page as people would, the
@@ -26,7 +28,7 @@ describe('the sandbox, in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     database = await createTestDatabase();
-    sandbox = await startSandboxProcess(['--port', '0', '--speed', String(SPEED)], {
+    sandbox = await startSandboxProcess(['--port', '0', '--speed', String(SPEED), '--start-at', STARTS_AT], {
       DATABASE_URL: database.url,
       REDIS_URL: inject('redisUrl'),
       QUEUE_PREFIX: queuePrefix,
