@@ -1,10 +1,3 @@
-export type { RecordedCall } from './call-log.js';
-export { type SlackStandIn, type StandInOptions, startSlackStandIn } from './server.js';
-export type {
-  NewChannel,
-  StandInChannel,
-  StandInFile,
-  StandInMessage,
-  StandInUser,
-  Workspace,
-} from './workspace.js';
+// The Slack stand-in lives with the sandbox (src/sandbox/slack-stand-in/), which runs it for people;
+// tests import it from here, as before.
+export * from '../../../src/sandbox/slack-stand-in/index.js';

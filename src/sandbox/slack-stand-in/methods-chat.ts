@@ -54,11 +54,18 @@ export const chatMethods: Record<string, MethodHandler> = {
   },
 
   'chat.postEphemeral': (args, { workspace }) => {
-    targetChannel(workspace, required(args, 'channel'));
-    if (!workspace.user(required(args, 'user'))) throw new SlackApiError('user_not_found');
+    const channel = targetChannel(workspace, required(args, 'channel'));
+    const userId = required(args, 'user');
+    if (!workspace.user(userId)) throw new SlackApiError('user_not_found');
     if (!text(args, 'text') && !args.blocks) throw new SlackApiError('no_text');
     acceptMessage(args);
-    return { message_ts: workspace.newId('E').toLowerCase() };
+    const shown = workspace.addEphemeral({
+      userId,
+      channel: channel.id,
+      text: text(args, 'text'),
+      blocks: args.blocks ?? null,
+    });
+    return { message_ts: shown.ts };
   },
 
   'chat.getPermalink': (args, { workspace }) => {
@@ -104,9 +111,10 @@ export const chatMethods: Record<string, MethodHandler> = {
 
   'reactions.add': (args, { workspace }) => {
     const channel = findChannel(workspace, required(args, 'channel'));
-    if (!workspace.message(channel.id, required(args, 'timestamp')))
-      throw new SlackApiError('message_not_found');
-    required(args, 'name');
+    const ts = required(args, 'timestamp');
+    if (!workspace.message(channel.id, ts)) throw new SlackApiError('message_not_found');
+    if (!workspace.react(channel.id, ts, required(args, 'name'), workspace.botUserId))
+      throw new SlackApiError('already_reacted');
     return {};
   },
 };

@@ -10,26 +10,26 @@ function viewArg(args: Args): Record<string, unknown> {
   return view as Record<string, unknown>;
 }
 
-function storeView(
-  workspace: Workspace,
-  view: Record<string, unknown>,
-  userId: string | null,
-  id = workspace.newId('V'),
-) {
-  const stored = { ...view, id, hash: `${Date.now()}.${id}`, state: { values: {} } };
-  workspace.views.set(id, { id, view: stored, userId });
-  return { view: stored };
+/** The person a trigger id was issued to (null for ids the stand-in never issued); refused once expired. */
+function triggerOwner(workspace: Workspace, args: Args): string | null {
+  const { userId, expired } = workspace.triggers.owner(required(args, 'trigger_id'));
+  if (expired) throw new SlackApiError('expired_trigger_id');
+  return userId;
 }
 
 /** views.open, views.push, views.update, views.publish. */
 export const viewMethods: Record<string, MethodHandler> = {
   'views.open': (args, { workspace }) => {
-    required(args, 'trigger_id');
-    return storeView(workspace, viewArg(args), null);
+    const userId = triggerOwner(workspace, args);
+    const view = workspace.storeView(viewArg(args), userId);
+    if (userId) workspace.modals.open(userId, view.id);
+    return { view };
   },
   'views.push': (args, { workspace }) => {
-    required(args, 'trigger_id');
-    return storeView(workspace, viewArg(args), null);
+    const userId = triggerOwner(workspace, args);
+    const view = workspace.storeView(viewArg(args), userId);
+    if (userId) workspace.modals.push(userId, view.id);
+    return { view };
   },
   'views.update': (args, { workspace }) => {
     const id = text(args, 'view_id');
@@ -38,7 +38,8 @@ export const viewMethods: Record<string, MethodHandler> = {
       ? workspace.views.get(id)
       : [...workspace.views.values()].find((v) => v.view.external_id === externalId && externalId !== '');
     if (!existing) throw new SlackApiError('not_found');
-    return storeView(workspace, viewArg(args), existing.userId, existing.id);
+    workspace.modals.clearErrors(existing.id);
+    return { view: workspace.storeView(viewArg(args), existing.userId, existing.id) };
   },
   'views.publish': (args, { workspace }) => {
     const userId = required(args, 'user_id');
@@ -46,6 +47,6 @@ export const viewMethods: Record<string, MethodHandler> = {
     const view = viewArg(args);
     if (view.type !== 'home') throw new SlackApiError('invalid_arguments');
     workspace.homeViews.set(userId, view);
-    return storeView(workspace, view, userId);
+    return { view: workspace.storeView(view, userId) };
   },
 };

@@ -1,4 +1,8 @@
+import { ChangeFeed } from './changes.js';
+import { Ephemerals, type StandInEphemeral } from './ephemerals.js';
 import { slackId, TsClock } from './ids.js';
+import { ModalStacks } from './modal-stacks.js';
+import { Triggers } from './triggers.js';
 
 export interface StandInUser {
   readonly id: string;
@@ -32,6 +36,10 @@ export interface StandInMessage {
   readonly botId: string | null;
   /** Message metadata (`event_type`, `event_payload`), returned only when history asks for it. */
   readonly metadata: unknown;
+  /** Reaction name → who reacted. */
+  readonly reactions: Map<string, Set<string>>;
+  /** Ids of the files shared with it (an upload's initial comment). */
+  readonly files: readonly string[];
 }
 
 export interface StandInView {
@@ -69,6 +77,12 @@ export class Workspace {
   /** The latest Home tab published for each user. */
   readonly homeViews = new Map<string, Record<string, unknown>>();
   readonly files = new Map<string, StandInFile>();
+  /** Told of every change, so a person's screen (the sandbox page) can follow. */
+  readonly changes = new ChangeFeed();
+  readonly triggers: Triggers;
+  /** The modals each person has open (known for views opened with a trigger id the stand-in issued). */
+  readonly modals = new ModalStacks();
+  readonly ephemerals = new Ephemerals();
   readonly #messages = new Map<string, StandInMessage[]>();
   readonly #pins = new Map<string, Set<string>>();
   readonly #ts: TsClock;
@@ -82,6 +96,7 @@ export class Workspace {
     readonly clock: { now(): Date } = { now: () => new Date() },
   ) {
     this.#ts = new TsClock(() => clock.now());
+    this.triggers = new Triggers(() => clock.now());
     this.addUser({ id: botUserId, name: 'incident-commander', isBot: true });
   }
 
@@ -146,6 +161,7 @@ export class Workspace {
       threadTs?: string | null;
       botId?: string | null;
       metadata?: unknown;
+      files?: readonly string[];
     },
   ): StandInMessage {
     const stored: StandInMessage = {
@@ -157,6 +173,8 @@ export class Workspace {
       threadTs: message.threadTs ?? null,
       botId: message.botId ?? null,
       metadata: message.metadata ?? null,
+      reactions: new Map(),
+      files: message.files ?? [],
     };
     const list = this.#messages.get(channel) ?? [];
     list.push(stored);
@@ -178,6 +196,31 @@ export class Workspace {
     const index = list.findIndex((m) => m.ts === ts);
     if (index >= 0) list.splice(index, 1);
     return index >= 0;
+  }
+
+  /** Returns false when this person had already reacted so. */
+  react(channel: string, ts: string, name: string, userId: string): boolean {
+    const message = this.message(channel, ts);
+    if (!message) return false;
+    const users = message.reactions.get(name) ?? new Set<string>();
+    message.reactions.set(name, users);
+    if (users.has(userId)) return false;
+    users.add(userId);
+    return true;
+  }
+
+  /** A message only `userId` sees in `channel`. */
+  addEphemeral(message: Omit<StandInEphemeral, 'id' | 'ts'>): StandInEphemeral {
+    const stored = { ...message, id: this.newId('E'), ts: this.#ts.next() };
+    this.ephemerals.add(stored);
+    return stored;
+  }
+
+  /** Stores a modal or Home tab as Slack keeps it: an id, a fresh hash, empty state. */
+  storeView(view: Record<string, unknown>, userId: string | null, id = this.newId('V')) {
+    const stored = { ...view, id, hash: `${Date.now()}.${id}`, state: { values: {} } };
+    this.views.set(id, { id, view: stored, userId });
+    return stored;
   }
 
   pins(channel: string): readonly string[] {

@@ -163,7 +163,11 @@ export function messageJson(message: {
   blocks: unknown;
   threadTs: string | null;
   botId: string | null;
+  reactions?: ReadonlyMap<string, ReadonlySet<string>>;
 }) {
+  const reactions = [...(message.reactions ?? new Map<string, ReadonlySet<string>>())].map(
+    ([name, users]) => ({ name, users: [...users], count: users.size }),
+  );
   return {
     type: 'message',
     ts: message.ts,
@@ -172,5 +176,6 @@ export function messageJson(message: {
     ...(message.blocks ? { blocks: message.blocks } : {}),
     ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
     ...(message.botId ? { bot_id: message.botId } : {}),
+    ...(reactions.length > 0 ? { reactions } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs, readBody, uploadedContent } from './body.js';
 import { CallLog, type RecordedCall } from './call-log.js';
+import type { ResponseTarget } from './ephemerals.js';
 import { Faults } from './faults.js';
 import { type MethodHandler, SlackApiError } from './method-types.js';
 import { chatMethods } from './methods-chat.js';
@@ -9,8 +10,24 @@ import { conversationMethods } from './methods-conversations.js';
 import { fileMethods } from './methods-files.js';
 import { userMethods } from './methods-users.js';
 import { viewMethods } from './methods-views.js';
+import { showResponse } from './response-url.js';
 import { SocketModeHub } from './socket-mode.js';
 import { type NewChannel, Workspace } from './workspace.js';
+
+/** Methods that change nothing: no need to tell the page. */
+const READS = new Set([
+  'auth.test',
+  'users.info',
+  'users.list',
+  'usergroups.users.list',
+  'conversations.info',
+  'conversations.members',
+  'conversations.history',
+  'conversations.replies',
+  'conversations.list',
+  'chat.getPermalink',
+  'pins.list',
+]);
 
 const METHODS: Record<string, MethodHandler> = {
   ...userMethods,
@@ -64,8 +81,12 @@ export interface SlackStandIn {
   addUserGroup(group: { id: string; handle: string; users: string[] }): void;
   addChannel(channel: NewChannel): string;
   addMessage(channel: string, message: { ts?: string; user: string; text: string }): string;
-  /** A URL that accepts POSTs like Slack's `response_url`; each is recorded as method `response_url`. */
-  responseUrl(id?: string): string;
+  /**
+   * A URL that accepts POSTs like Slack's `response_url`; each is recorded as method `response_url`.
+   * With a target, what is posted there is also shown, as Slack shows it: ephemeral to that person
+   * in that channel, or (`response_type: 'in_channel'`) in the channel for everyone.
+   */
+  responseUrl(id?: string, target?: ResponseTarget): string;
   stop(): Promise<void>;
 }
 
@@ -92,13 +113,9 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
     if (path.startsWith('/response/')) {
-      log.record({
-        method: 'response_url',
-        args: parseArgs(raw, contentType),
-        at: Date.now(),
-        response: { ok: true },
-        path,
-      });
+      const args = parseArgs(raw, contentType);
+      log.record({ method: 'response_url', args, at: Date.now(), response: { ok: true }, path });
+      showResponse(workspace, path.slice('/response/'.length), args);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
@@ -106,6 +123,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       const file = workspace.files.get(path.slice('/upload/'.length));
       if (!file) return void res.writeHead(404).end();
       file.content = uploadedContent(raw, contentType);
+      workspace.changes.notify();
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
       return;
     }
@@ -124,6 +142,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     }
     const { status, headers, response } = answer(method, args, fault);
     log.record({ method, args, at: Date.now(), token, response });
+    if (response.ok && !READS.has(method)) workspace.changes.notify();
     if (fault?.kind === 'drop-after') {
       req.socket.destroy();
       return;
@@ -192,7 +211,10 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     addUserGroup: (group) => void workspace.userGroups.set(group.id, { ...group, users: [...group.users] }),
     addChannel: (channel) => workspace.addChannel(channel).id,
     addMessage: (channel, message) => workspace.addMessage(channel, message).ts,
-    responseUrl: (id = randomBytes(6).toString('hex')) => `${origin}/response/${id}`,
+    responseUrl: (id = randomBytes(6).toString('hex'), target) => {
+      if (target) workspace.ephemerals.target(id, target);
+      return `${origin}/response/${id}`;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         socketMode.close();

@@ -1,4 +1,4 @@
-import { messageRefusal, viewRefusal } from '../block-kit-limits.js';
+import { messageRefusal, viewRefusal } from './block-kit-limits.js';
 import { type Args, SlackApiError } from './method-types.js';
 
 /** Refuses a message Slack would refuse (`invalid_blocks`, `msg_too_long`, `msg_blocks_too_long`). */

@@ -35,6 +35,7 @@ export const fileMethods: Record<string, MethodHandler> = {
         threadTs: text(args, 'thread_ts') || null,
         botId: workspace.botId,
         blocks: null,
+        files: completed.map((file) => file.id),
       });
     }
     return { files: completed.map((file) => ({ id: file.id, title: file.title, name: file.filename })) };

@@ -1,0 +1,25 @@
+import type { Config } from '../config/config.js';
+
+/** Milliseconds as an ISO-8601 duration the configuration accepts (`PT10S`, `PT0.5S`). */
+export function isoDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms) / 1000);
+  return `PT${Number(seconds.toFixed(3))}S`;
+}
+
+/**
+ * The environment that runs the configured timing `speed` times faster: the diagnosis hold,
+ * escalation, update cadence and postmortem deadline are divided by it (a timer that is off stays
+ * off). Working hours, follow-up due dates and the weekly review are calendar time and stay as they are.
+ */
+export function spedUpTiming(timing: Config['timing'], speed: number): Record<string, string> {
+  const faster = (ms: number) => isoDuration(ms / speed);
+  const cadence = Object.entries(timing.updateCadence)
+    .map(([severity, ms]) => `${severity}=${faster(ms)}`)
+    .join(',');
+  return {
+    DIAGNOSIS_HOLD: faster(timing.diagnosisHold),
+    ESCALATE_AFTER: faster(timing.escalateAfter),
+    POSTMORTEM_DUE: faster(timing.postmortemDue),
+    UPDATE_CADENCE: cadence,
+  };
+}
