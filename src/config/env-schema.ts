@@ -1,11 +1,9 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { parseIsoDuration } from './iso-duration.js';
-import { redactUrl } from './redact-secrets.js';
 import { parseUpdateCadence } from './update-cadence.js';
+import { quoted, urlValue } from './url-value.js';
 import { parseWeeklyReview } from './weekly-review.js';
-
-const quoted = (value: unknown): string => JSON.stringify(value);
 
 const isoDuration = (example: string) =>
   z.string().transform((text, ctx) => {
@@ -36,19 +34,6 @@ const retention = z.string().transform((text, ctx) => {
   }
   return ms;
 });
-
-const url = (protocols: readonly string[], example: string) =>
-  z.string().refine(
-    (text) => {
-      try {
-        return protocols.includes(new URL(text).protocol);
-      } catch {
-        return false;
-      }
-    },
-    // The value may hold a password: the problem line shows it with the password hidden.
-    { error: (issue) => `expected a URL like ${example}, got ${quoted(redactUrl(String(issue.input)))}` },
-  );
 
 const prefixedToken = (prefix: string) =>
   z.string().refine((text) => text.startsWith(prefix), {
@@ -83,11 +68,11 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: prefixedToken('xoxb-'),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: prefixedToken('xapp-').optional(),
-  SLACK_API_URL: url(['http:', 'https:'], 'https://slack.com/api/').default('https://slack.com/api/'),
-  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
+  SLACK_API_URL: urlValue(['http:', 'https:'], 'https://slack.com/api/').default('https://slack.com/api/'),
+  DATABASE_URL: urlValue(['postgres:', 'postgresql:'], 'postgres://user@host:5432/db').default(
     'postgres://postgres@127.0.0.1:5432/incident_commander',
   ),
-  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  REDIS_URL: urlValue(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
   PORT: z
     .string()
     .regex(/^\d{1,5}$/, {

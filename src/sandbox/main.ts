@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`sandbox: ${line}\n`);
   let options: ReturnType<typeof parseSandboxOptions>;
   try {
-    options = parseSandboxOptions(process.argv.slice(2));
+    options = parseSandboxOptions(process.argv.slice(2), process.env);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);

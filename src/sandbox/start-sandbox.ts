@@ -98,6 +98,7 @@ export async function startSandbox(
         log: (fields, line) => logger.warn(fields, line),
       },
       options.port,
+      options.host,
     );
     stops.push(async () => {
       unsubscribe();

@@ -21,11 +21,16 @@ export interface PageServerDeps {
 const MAX_BODY = 1_000_000;
 
 /**
- * The page and its API, on 127.0.0.1 only. Requests whose Host is not this address are refused
+ * The page and its API, on 127.0.0.1 (or, in a container, every interface of the container, which
+ * compose publishes on the host's loopback only). Requests whose Host is not this address are refused
  * (a web page elsewhere cannot reach in through DNS rebinding), and posts must be JSON (no
  * cross-site form can send that without the browser asking first).
  */
-export async function startPageServer(deps: PageServerDeps, port: number) {
+export async function startPageServer(
+  deps: PageServerDeps,
+  port: number,
+  host: '127.0.0.1' | '0.0.0.0' = '127.0.0.1',
+) {
   const server = createServer((req, res) => {
     handle(deps, req, res, address).catch((error: unknown) => {
       deps.log({ err: error }, 'sandbox page request failed');
@@ -34,7 +39,7 @@ export async function startPageServer(deps: PageServerDeps, port: number) {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, host, () => resolve());
   });
   const bound = server.address();
   if (bound === null || typeof bound === 'string') throw new Error('the page server has no port');

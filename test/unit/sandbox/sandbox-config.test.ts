@@ -41,10 +41,25 @@ describe('the sandbox configuration', () => {
   });
 
   it('reads its options, and says how to call it when one is wrong', () => {
-    expect(parseSandboxOptions([])).toEqual({ speed: 60, port: 3100, dataDir: '.sandbox', startAt: null });
+    expect(parseSandboxOptions([])).toEqual({
+      speed: 60,
+      port: 3100,
+      host: '127.0.0.1',
+      dataDir: '.sandbox',
+      startAt: null,
+    });
     expect(
       parseSandboxOptions(['--speed', '600', '--port', '0', '--start-at', '2026-06-16T10:00:00Z']),
     ).toMatchObject({ speed: 600, port: 0, startAt: '2026-06-16T10:00:00Z' });
     expect(() => parseSandboxOptions(['--speed', '0'])).toThrow(/--speed.*\n.*npm run sandbox/s);
+  });
+
+  it('takes the page address a container needs from SANDBOX_HOST and SANDBOX_PORT, loopback by default', () => {
+    expect(parseSandboxOptions([], { SANDBOX_HOST: '0.0.0.0', SANDBOX_PORT: '4000' })).toMatchObject({
+      host: '0.0.0.0',
+      port: 4000,
+    });
+    expect(parseSandboxOptions(['--port', '5000'], { SANDBOX_PORT: '4000' })).toMatchObject({ port: 5000 });
+    expect(() => parseSandboxOptions([], { SANDBOX_HOST: '192.168.1.5' })).toThrow(/SANDBOX_HOST/);
   });
 });
