@@ -3,21 +3,25 @@ import { hostname } from 'node:os';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createRedisConnection } from './adapters/bullmq/redis-connection.js';
+import { createRedisScrapeReadings } from './adapters/bullmq/scrape-readings.js';
 import { createTimerQueue, scheduleWeeklyReview } from './adapters/bullmq/timer-queue.js';
 import { createTimerScheduler } from './adapters/bullmq/timer-scheduler.js';
 import { closeTimerWorker, createTimerWorker } from './adapters/bullmq/timer-worker.js';
 import { createHealthRoutesFor } from './adapters/observability/bot-health.js';
 import { createMetrics, reasonLabel } from './adapters/observability/metrics.js';
+import { registerScrapeGauges, SCRAPE_READ_TIMEOUT_MS } from './adapters/observability/scrape-gauges.js';
 import { createDatabase } from './adapters/postgres/database.js';
 import { createDeliveries } from './adapters/postgres/deliveries.js';
 import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
 import { pruneOlderThan } from './adapters/postgres/retention.js';
+import { createPostgresScrapeReadings } from './adapters/postgres/scrape-readings.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createChannelMembership } from './adapters/slack/channel-membership.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
+import { meteredFetch, withSlackCallMetrics } from './adapters/slack/slack-call-metrics.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
 import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
 import { createCommandCore } from './app/commands/command-core.js';
@@ -90,6 +94,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const redis = createRedisConnection(config.redisUrl, 'incident-commander', 'fail-fast');
   const workerRedis = createRedisConnection(config.redisUrl, 'incident-commander-worker', 'blocking');
   const queue = createTimerQueue(redis, config.queuePrefix, logger);
+  registerScrapeGauges(
+    metrics.registry,
+    {
+      ...createPostgresScrapeReadings(db, SCRAPE_READ_TIMEOUT_MS),
+      ...createRedisScrapeReadings(redis, config.queuePrefix),
+    },
+    logger,
+  );
   // A fail-fast connection refuses commands until connected: give it a moment at start. If Redis
   // is down, start anyway: commands still commit, and the reconcile schedules timers once it is back.
   await bounded(new Promise((resolve) => redis.once('ready', resolve)), 3_000);
@@ -102,11 +114,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger: boltLogger(logger),
   };
   // The outbox retries with backoff; this client must not (a blind retry can post twice).
-  const slackClient = new WebClient(config.slack.botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  const slackClient = withSlackCallMetrics(
+    new WebClient(config.slack.botToken, {
+      ...clientOptions,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    }),
+    metrics,
+  );
   const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
   const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger, clock });
 
@@ -118,6 +133,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     concurrency: 8,
     onReconcile: () => scheduleWeeklyReview(queue, config.weeklyReview, config.timezone),
+    onReconciled: (seconds) => metrics.reconcileDuration.observe(seconds),
   });
   const outboxRunner = new OutboxRunner({
     outbox,
@@ -192,7 +208,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     logger,
     botUserId,
-    clientOptions,
+    // Bolt makes the listeners' clients itself: they count their calls through this fetch.
+    clientOptions: { ...clientOptions, fetch: meteredFetch(metrics) },
+    onAck: (kind, seconds) => metrics.ackLatency.observe({ kind }, seconds),
     routes: createHealthRoutesFor({ db, redis, registry: metrics.registry, logger }),
     deps: {
       config,

@@ -17,6 +17,8 @@ export interface TimerSyncDeps {
   readonly maxPerPass?: number;
   /** Run at the start of every reconcile pass (re-creating the weekly review's scheduler). */
   readonly onReconcile?: () => Promise<void>;
+  /** Told how long each periodic reconcile pass took, in seconds, failed ones included (for /metrics). */
+  readonly onReconciled?: (seconds: number) => void;
   /** A sync that takes longer (Redis unreachable) is abandoned; the reconcile will redo it. */
   readonly syncTimeoutMs?: number;
 }
@@ -109,10 +111,12 @@ export class TimerSync {
     let timer: NodeJS.Timeout | null = null;
     let pass: Promise<unknown> = Promise.resolve();
     const run = () => {
+      const started = performance.now();
       pass = this.reconcile()
         .then(({ synced, complete }) => this.deps.logger.debug({ synced, complete }, 'timers reconciled'))
         .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'timer reconcile failed'))
         .finally(() => {
+          this.deps.onReconciled?.((performance.now() - started) / 1000);
           if (!stopped) timer = setTimeout(run, everyMs);
         });
     };

@@ -22,3 +22,17 @@ export function timerJobId(job: Pick<TimerJob, 'incidentId' | 'key' | 'dueAt' | 
   const fire = job.fireAt === job.dueAt ? '' : `-${Date.parse(job.fireAt)}`;
   return `timer-${job.incidentId}-${job.key}-${Date.parse(job.dueAt)}${fire}`.replace(/:/g, '_');
 }
+
+// A timer's key starts with its kind's name, except follow-up reminders' (`follow-up-<id>-before`).
+const KEY_PREFIXES: readonly (readonly [string, TimerJob['kind']])[] = [
+  ...TIMER_KINDS.map((kind) => [kind, kind] as const),
+  ['follow-up-', 'follow-up-reminder'],
+];
+const ID_HEAD = 'timer-'.length + 36 + 1; // `timer-`, the incident's uuid, `-`
+
+/** The kind of timer a job id of {@link timerJobId}'s shape is for; null for any other job. */
+export function timerKindOfJobId(jobId: string): TimerJob['kind'] | null {
+  if (!jobId.startsWith('timer-')) return null;
+  const key = jobId.slice(ID_HEAD);
+  return KEY_PREFIXES.find(([prefix]) => key.startsWith(prefix))?.[1] ?? null;
+}

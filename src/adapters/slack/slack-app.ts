@@ -4,6 +4,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { HealthRoute } from '../observability/health-routes.js';
+import { type AckKind, ackLatencyMiddleware } from './ack-latency.js';
 import { boltLogger } from './bolt-logger.js';
 import { InFlightWork } from './in-flight-work.js';
 import type { ListenerDeps } from './listeners/deps.js';
@@ -17,6 +18,8 @@ export interface SlackAppOptions {
   readonly routes: readonly HealthRoute[];
   /** The Web API client options every Slack call uses (base URL, timeout, retries). */
   readonly clientOptions: WebClientOptions;
+  /** Told how long each request Slack waits on took to ack (for /metrics). */
+  readonly onAck?: (kind: AckKind, seconds: number) => void;
   /** Known in advance so Bolt skips its start-up `auth.test` (and so tests need no Slack). */
   readonly botUserId?: string;
   readonly botId?: string;
@@ -79,6 +82,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     );
   };
   app.use(async ({ next }) => work.track(next()));
+  if (options.onAck) app.use(ackLatencyMiddleware(options.onAck));
   registerListeners(app, { ...options.deps, later });
   app.error(async (error) => {
     options.logger.error(
