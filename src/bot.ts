@@ -17,6 +17,7 @@ import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
 import { pruneOlderThan } from './adapters/postgres/retention.js';
 import { createPostgresScrapeReadings } from './adapters/postgres/scrape-readings.js';
+import { pruneClosedTimelines } from './adapters/postgres/timeline-retention.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createChannelMembership } from './adapters/slack/channel-membership.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
@@ -238,6 +239,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const stopReconciling = timerSync.startReconciling(config.timing.timerReconcileEvery);
   const prune = (cutoff: Date) => pruneOlderThan(db, cutoff);
   const stopPruning = startRetentionLoop({ prune, clock, logger, retention: config.retention });
+  const stopPruningTimelines = startRetentionLoop({
+    prune: (cutoff) => pruneClosedTimelines(db, cutoff),
+    what: 'closed incidents',
+    clock,
+    logger,
+    retention: config.timelineRetention,
+  });
 
   let stopping: Promise<void> | null = null;
   return {
@@ -250,6 +258,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
         await bounded(stopReconciling(), TIMEOUTS_MS.stopStage);
         await outboxRunner.stop(TIMEOUTS_MS.stopStage);
         await bounded(stopPruning(), 1_000);
+        await bounded(stopPruningTimelines(), 1_000);
         await bounded(queue.close(), 1_000);
         redis.disconnect();
         workerRedis.disconnect();

@@ -6,7 +6,10 @@ import type { PruneOlderThan } from './ports/retention.js';
 export const RETENTION_PASS_EVERY = 60 * 60_000;
 
 export interface RetentionLoopDeps {
-  readonly prune: PruneOlderThan;
+  /** Deletes what is older than the cutoff; resolves with how many of each went. */
+  readonly prune: PruneOlderThan | ((cutoff: Date) => Promise<object>);
+  /** What is pruned, for the log (`records`: the dedupe and delivery records). */
+  readonly what?: string;
   readonly clock: Clock;
   readonly logger: Logger;
   /** How old a record must be to go, in ms; 0 turns pruning off. */
@@ -43,13 +46,14 @@ export function startRetentionLoop(deps: RetentionLoopDeps): () => Promise<void>
 }
 
 async function prunePass(deps: RetentionLoopDeps): Promise<void> {
+  const what = deps.what ?? 'records';
   const cutoff = new Date(deps.clock.now().getTime() - deps.retention);
   try {
     const pruned = await deps.prune(cutoff);
-    const total = pruned.processedSlackEvents + pruned.outbox + pruned.deliveries;
-    if (total > 0) deps.logger.info({ pruned, cutoff }, 'pruned records past retention');
-    else deps.logger.debug({ cutoff }, 'nothing past retention');
+    const total = Object.values(pruned).reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
+    if (total > 0) deps.logger.info({ pruned, cutoff }, `pruned ${what} past retention`);
+    else deps.logger.debug({ cutoff }, `no ${what} past retention`);
   } catch (error) {
-    deps.logger.error({ err: error, cutoff }, 'pruning records past retention failed; will try again');
+    deps.logger.error({ err: error, cutoff }, `pruning ${what} past retention failed; will try again`);
   }
 }

@@ -43,4 +43,9 @@ export interface Config {
    * are deleted (ms); 0 keeps them forever. The incidents and their timelines are never pruned.
    */
   readonly retention: number;
+  /**
+   * How long after its last change a closed incident with no open follow-up is kept before its
+   * timeline, snapshot and outbox rows are deleted (ms); 0 keeps every incident forever.
+   */
+  readonly timelineRetention: number;
 }

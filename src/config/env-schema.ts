@@ -35,6 +35,21 @@ const retention = z.string().transform((text, ctx) => {
   return ms;
 });
 
+// Stats look back 90 days and a postmortem compares with the service's incidents of the last 90
+// days: a closed incident's timeline must outlive both before it may go.
+const TIMELINE_MIN_DAYS = 90;
+const timelineRetention = z.string().transform((text, ctx) => {
+  const ms = parseIsoDuration(text.trim());
+  if (ms === null || (ms !== 0 && ms < TIMELINE_MIN_DAYS * DAY_MS)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an ISO-8601 duration of at least P${TIMELINE_MIN_DAYS}D like P730D, or PT0S to keep every timeline, got ${quoted(text)}`,
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const prefixedToken = (prefix: string) =>
   z.string().refine((text) => text.startsWith(prefix), {
     error: (issue) =>
@@ -117,6 +132,11 @@ export const envSchema = z.object({
   MIGRATE_ON_START: flag.default('true').transform((text) => text === 'true'),
   /** How long dedupe and delivery records are kept before they are pruned; PT0S keeps them forever. */
   RETENTION: retention.default(30 * DAY_MS),
+  /**
+   * How long a closed incident (postmortem held, every follow-up done or dropped) is kept after its
+   * last change before its timeline and snapshot are deleted; PT0S, the default, keeps them forever.
+   */
+  TIMELINE_RETENTION: timelineRetention.default(0),
   /** BullMQ key prefix: lets several deployments share one Redis without seeing each other's jobs. */
   QUEUE_PREFIX: z
     .string()

@@ -68,6 +68,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
     weeklyReview: env.WEEKLY_REVIEW,
     migrateOnStart: env.MIGRATE_ON_START,
     retention: env.RETENTION,
+    timelineRetention: env.TIMELINE_RETENTION,
   });
 }
 

@@ -111,6 +111,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps every timeline unless TIMELINE_RETENTION says otherwise, and then at least the 90 days stats look back', () => {
+    expect(loadConfig(minimal).timelineRetention).toBe(0);
+    expect(loadConfig({ ...minimal, TIMELINE_RETENTION: 'P730D' }).timelineRetention).toBe(
+      730 * 24 * 3_600_000,
+    );
+    expect(problemsOf({ ...minimal, TIMELINE_RETENTION: 'P30D' })).toEqual([
+      'TIMELINE_RETENTION: expected an ISO-8601 duration of at least P90D like P730D, or PT0S to keep every timeline, got "P30D"',
+    ]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ ...minimal, PORT: '', TIMEZONE: '  ' }).port).toBe(3000);
   });
