@@ -165,6 +165,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     newId: randomUUID,
     membership: createChannelMembership(slackClient),
     metrics: metrics.commandMetrics,
+    logger,
     afterCommit: (incidentId) => {
       void outboxRunner.kick(incidentId);
       void timerSync.sync(incidentId);
@@ -184,6 +185,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
           clock,
           policy,
           logger,
+          newId: randomUUID,
           onLateness: (kind, ms) => {
             metrics.timerLateness.observe({ kind }, ms / 1000);
             if (ms > LATE_AFTER_MS) metrics.lateTimers.inc({ kind });

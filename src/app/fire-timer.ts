@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR, type TimerKind, type TimerPolicy } from '../domain/index.js';
 import type { CommandCore, CommandOutcome } from './commands/command-core.js';
+import { withContext } from './log-context.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 
@@ -17,6 +19,8 @@ export interface FireTimerDeps {
   readonly clock: Clock;
   readonly policy: TimerPolicy;
   readonly logger: Logger;
+  /** Names the firing's command in its log lines (a random UUID by default). */
+  readonly newId?: () => string;
   /** Told how late each firing was, in milliseconds (for /metrics). */
   readonly onLateness: (kind: TimerKind, latenessMs: number) => void;
 }
@@ -33,10 +37,13 @@ export async function fireTimer(deps: FireTimerDeps, timer: FiredTimer): Promise
   await waitUntilDue(deps.clock, timer);
   const now = deps.clock.now();
   const latenessMs = Math.max(0, now.getTime() - Date.parse(timer.fireAt));
+  const commandId = (deps.newId ?? randomUUID)();
+  const logger = withContext(deps.logger, { incidentId: timer.incidentId, commandId });
   deps.onLateness(timer.kind, latenessMs);
-  if (latenessMs > LATE_AFTER_MS) deps.logger.warn({ ...timer, latenessMs }, 'timer fired late');
+  if (latenessMs > LATE_AFTER_MS) logger.warn({ ...timer, latenessMs }, 'timer fired late');
   const outcome = await deps.commands.run({
     incidentId: timer.incidentId,
+    commandId,
     origin: null,
     command: {
       type: 'FireTimer',
@@ -48,8 +55,14 @@ export async function fireTimer(deps: FireTimerDeps, timer: FiredTimer): Promise
       policy: deps.policy,
     },
   });
-  deps.logger.info(
-    { ...timer, latenessMs, recorded: outcome.ok ? outcome.events.map((e) => e.type) : [] },
+  // The team is known once the command has found the incident.
+  logger.info(
+    {
+      ...timer,
+      ...(outcome.ok ? { teamId: outcome.incident.teamId } : {}),
+      latenessMs,
+      recorded: outcome.ok ? outcome.events.map((e) => e.type) : [],
+    },
     outcome.ok && outcome.events.length > 0 ? 'timer fired' : 'timer no longer applies',
   );
   return outcome;

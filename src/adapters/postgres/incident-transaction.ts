@@ -72,7 +72,7 @@ export function transactionOn(trx: Transaction<Database>): IncidentTransaction {
     listEarlierOnService: (teamId, service, since, excludeId) =>
       earlierOnService(trx, teamId, service, since, excludeId),
 
-    async enqueueEffects(incident, effects) {
+    async enqueueEffects(incident, effects, commandId) {
       if (effects.length === 0) return;
       await trx
         .insertInto('outbox')
@@ -82,6 +82,7 @@ export function transactionOn(trx: Transaction<Database>): IncidentTransaction {
             incident_id: incident.id,
             kind: effect.kind,
             payload: JSON.stringify(effect),
+            command_id: commandId ?? null,
           })),
         )
         .execute();

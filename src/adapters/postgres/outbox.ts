@@ -59,6 +59,7 @@ export function createOutbox(db: Kysely<Database>): Outbox {
           'incident_id',
           'payload',
           'attempts',
+          'command_id',
           sql<boolean>`next_attempt_at <= now()`.as('due'),
         ])
         .where('incident_id', '=', incidentId)
@@ -71,6 +72,7 @@ export function createOutbox(db: Kysely<Database>): Outbox {
         effect: row.payload as Effect,
         attempts: row.attempts,
         due: row.due,
+        commandId: row.command_id,
       }));
     },
 

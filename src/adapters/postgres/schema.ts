@@ -74,6 +74,8 @@ export interface OutboxTable {
   /** Set with `done_at` when the effect was given up: it cannot succeed (or ran out of tries). */
   failed_at: Date | null;
   failure: string | null;
+  /** The command that wrote the effect; null for rows written before it was recorded. */
+  command_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface OutboxLeasesTable {

@@ -15,8 +15,10 @@ import type { ChannelMembership } from '../ports/channel-membership.js';
 import type { CommandMetrics, CommandResult } from '../ports/command-metrics.js';
 import { ConcurrentChangeError } from '../ports/concurrent-change-error.js';
 import type { IncidentStore, IncidentTransaction, StoredIncident } from '../ports/incident-store.js';
+import type { Logger } from '../ports/logger.js';
 import { bindOrigin, NOT_YOURS } from './bind-origin.js';
 import { requireControlFor } from './broke-before.js';
+import { type LogContext, logged } from './command-log.js';
 import type { Origin } from './origin.js';
 
 export interface CommandCoreDeps {
@@ -26,6 +28,8 @@ export interface CommandCoreDeps {
   readonly newId: () => string;
   readonly membership?: ChannelMembership;
   readonly metrics?: CommandMetrics;
+  /** Each command's outcome is logged with its team, incident and command id. */
+  readonly logger?: Logger;
 }
 
 export type CommandOutcome =
@@ -43,6 +47,8 @@ export interface CommandRequest {
   readonly incidentId: string;
   readonly command: Exclude<IncidentCommand, OpenIncident>;
   readonly origin: Origin | null;
+  /** Names the command in every log line of its work; the core makes one when not given. */
+  readonly commandId?: string;
 }
 
 /** A new incident: the store allocates its number inside the transaction. */
@@ -91,15 +97,23 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
   }
 
   async function run(request: CommandRequest): Promise<CommandOutcome> {
-    const outcome = await attempt(request.command.type, async () => {
-      const first = await deps.store.transaction((tx) => change(tx, request, null));
-      if (first !== 'ask') return first;
-      // A private incident, a person who never worked it, acting from outside its channel: ask
-      // Slack whether they are in the channel, outside the transaction, then decide again.
-      const member = await askMembership(request);
-      const second = await deps.store.transaction((tx) => change(tx, request, member));
-      return second === 'ask' ? { ok: false as const, rejection: NOT_YOURS } : second;
-    });
+    const context: LogContext = {
+      teamId: request.origin?.teamId ?? null,
+      incidentId: request.incidentId,
+      commandId: request.commandId ?? deps.newId(),
+      command: request.command.type,
+    };
+    const outcome = await logged(deps.logger, context, () =>
+      attempt(request.command.type, async () => {
+        const first = await deps.store.transaction((tx) => change(tx, request, null, context));
+        if (first !== 'ask') return first;
+        // A private incident, a person who never worked it, acting from outside its channel: ask
+        // Slack whether they are in the channel, outside the transaction, then decide again.
+        const member = await askMembership(request);
+        const second = await deps.store.transaction((tx) => change(tx, request, member, context));
+        return second === 'ask' ? { ok: false as const, rejection: NOT_YOURS } : second;
+      }),
+    );
     if (outcome.ok && outcome.events.length > 0) deps.afterCommit(request.incidentId);
     return outcome;
   }
@@ -114,10 +128,12 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     tx: IncidentTransaction,
     request: CommandRequest,
     member: boolean | null,
+    context: LogContext,
   ): Promise<CommandOutcome | 'ask'> {
     const { origin } = request;
     const incident = await tx.lockIncident(request.incidentId);
     if (!incident) return { ok: false, rejection: NOT_YOURS };
+    context.teamId = incident.teamId;
     if (origin) {
       // Who is recorded as acting is who Slack said asked, never a name taken from a payload.
       if (request.command.actor !== origin.userId) return { ok: false, rejection: NOT_YOURS };
@@ -132,7 +148,7 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     if (!verdict.ok || verdict.events.length === 0) return unrecorded(verdict, incident);
     const state = replay(verdict.events, incident.state);
     await tx.appendEvents(incident, incident.version, verdict.events, state);
-    await tx.enqueueEffects(incident, effectsFor(verdict.events, isPrivate(state)));
+    await tx.enqueueEffects(incident, effectsFor(verdict.events, isPrivate(state)), context.commandId);
     return recorded(verdict, { ...incident, state, version: incident.version + verdict.events.length });
   }
 
@@ -144,28 +160,37 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
       return check;
     }
     const id = deps.newId();
-    const outcome = await attempt('OpenIncident', () =>
-      deps.store.transaction(async (tx): Promise<CommandOutcome> => {
-        const number = await tx.allocateNumber(request.teamId);
-        const verdict = decide({ ...request.command, number }, initialState);
-        if (!verdict.ok) return verdict;
-        const state = replay(verdict.events);
-        const incident = { id, teamId: request.teamId, number };
-        await tx.createIncident(incident, verdict.events, state);
-        await tx.enqueueEffects(incident, [
-          ...effectsFor(verdict.events, isPrivate(state)),
-          ...(request.effects ?? []),
-        ]);
-        return recorded(verdict, {
-          ...incident,
-          state,
-          version: verdict.events.length,
-          channelId: null,
-          channelName: null,
-          headerTs: null,
-          announcement: null,
-        });
-      }),
+    const context: LogContext = {
+      teamId: request.teamId,
+      incidentId: id,
+      commandId: deps.newId(),
+      command: 'OpenIncident',
+    };
+    const outcome = await logged(deps.logger, context, () =>
+      attempt('OpenIncident', () =>
+        deps.store.transaction(async (tx): Promise<CommandOutcome> => {
+          const number = await tx.allocateNumber(request.teamId);
+          const verdict = decide({ ...request.command, number }, initialState);
+          if (!verdict.ok) return verdict;
+          const state = replay(verdict.events);
+          const incident = { id, teamId: request.teamId, number };
+          await tx.createIncident(incident, verdict.events, state);
+          await tx.enqueueEffects(
+            incident,
+            [...effectsFor(verdict.events, isPrivate(state)), ...(request.effects ?? [])],
+            context.commandId,
+          );
+          return recorded(verdict, {
+            ...incident,
+            state,
+            version: verdict.events.length,
+            channelId: null,
+            channelName: null,
+            headerTs: null,
+            announcement: null,
+          });
+        }),
+      ),
     );
     if (outcome.ok) deps.afterCommit(id);
     return outcome;

@@ -1,4 +1,5 @@
 import type { Effect } from '../effects.js';
+import { withContext } from '../log-context.js';
 import type { EffectPerformer } from '../ports/effect-performer.js';
 import type { IncidentStore } from '../ports/incident-store.js';
 import type { Logger } from '../ports/logger.js';
@@ -140,26 +141,27 @@ export class OutboxRunner {
       return true;
     }
     const number = await outbox.started(step.item.id);
+    // The command that wrote the effect names it in every line, as in the command core's.
+    const logger = withContext(this.#deps.logger, {
+      teamId: incident.teamId,
+      incidentId,
+      commandId: step.item.commandId ?? null,
+    });
+    const log = { effect: step.item.effect.kind, outboxId: step.item.id, tries: number };
     try {
       const outcome = await withTimeout(
         performer.perform(step.item.effect, incident, { number }),
         this.#deps.effectTimeoutMs ?? 60_000,
       );
       await outbox.complete(step.alike, outcome);
+      logger.debug({ ...log, outcome }, 'performed a Slack side effect');
     } catch (error) {
       const next = afterFailure(step.item.effect, number, error, this.#deps.retry);
-      const log = { incidentId, effect: step.item.effect.kind, outboxId: step.item.id, tries: number };
       if (next.kind === 'give-up') {
-        this.#deps.logger.error(
-          { ...log, err: error, reason: next.reason },
-          'gave up on a Slack side effect',
-        );
+        logger.error({ ...log, err: error, reason: next.reason }, 'gave up on a Slack side effect');
         await this.#giveUp(step.item, next.reason, step.alike);
       } else {
-        this.#deps.logger.warn(
-          { ...log, err: error, retryInMs: next.delayMs },
-          'Slack side effect failed; will retry',
-        );
+        logger.warn({ ...log, err: error, retryInMs: next.delayMs }, 'Slack side effect failed; will retry');
         await outbox.retryLater(step.item.id, messageOf(error), next.delayMs);
       }
     }

@@ -42,7 +42,12 @@ export interface IncidentTransaction {
     events: readonly IncidentEvent[],
     state: IncidentState,
   ): Promise<void>;
-  enqueueEffects(incident: { id: string; teamId: string }, effects: readonly Effect[]): Promise<void>;
+  /** `commandId` names the command that wrote them, for the outbox's log lines. */
+  enqueueEffects(
+    incident: { id: string; teamId: string },
+    effects: readonly Effect[],
+    commandId?: string,
+  ): Promise<void>;
   /** Records a Slack event id; false when it was recorded before (a retried delivery). */
   markEventProcessed(teamId: string, eventId: string): Promise<boolean>;
   /** As {@link IncidentStore.listEarlierOnService}, inside the transaction. */

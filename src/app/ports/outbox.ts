@@ -8,6 +8,8 @@ export interface PendingEffect {
   readonly attempts: number;
   /** Its backoff, if any, is over (by the database's clock, shared by every replica). */
   readonly due: boolean;
+  /** The command that wrote it, when recorded (for the log). */
+  readonly commandId?: string | null;
 }
 
 /** An effect given up on, with why: shown to the commander. */
