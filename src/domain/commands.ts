@@ -136,6 +136,11 @@ export interface Resolve extends CommandBase<'Resolve'> {
   readonly impactEndedAt: Instant | null;
   /** SEV3/SEV4 incidents get a postmortem only when asked; SEV1/SEV2 always do. */
   readonly postmortemWanted: boolean;
+  /**
+   * The final update to stakeholders, posted with the resolution (the resolve form drafts it in
+   * the past tense); null or absent posts none.
+   */
+  readonly finalUpdate?: string | null;
 }
 export interface Reopen extends CommandBase<'Reopen'> {
   readonly reason: string;

@@ -1,9 +1,9 @@
 import type { Reopen, Resolve } from './commands.js';
-import { requireActive, requirePermission, requireText } from './guards.js';
+import { optionalText, requireActive, requirePermission, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
-import { accept, acceptFrom, refuse, type Verdict } from './verdict.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /** SEV1 and SEV2 always get a postmortem; SEV3, SEV4 and unclassified ones when someone asks. */
 export function postmortemRequired(severity: OpenedIncident['severity'], wanted: boolean): boolean {
@@ -32,12 +32,24 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
       ),
     );
   }
-  return acceptFrom(command, {
+  const finalUpdate = optionalText(command.finalUpdate, 'update', 'the final update');
+  const stamp = { at: command.now, by: command.actor } as const;
+  const resolved = {
     type: 'IncidentResolved',
+    ...stamp,
     summary,
     impactEndedAt: command.impactEndedAt,
     postmortemRequired: postmortemRequired(state.severity, command.postmortemWanted),
     asCommander,
+  } as const;
+  // Resolved and told in one step: stakeholders hear "resolved" from the same command that says it.
+  if (finalUpdate === null) return accept(resolved);
+  return accept(resolved, {
+    type: 'StakeholderUpdatePosted',
+    ...stamp,
+    text: finalUpdate,
+    nextUpdateBy: null,
+    expectedResolution: null,
   });
 }
 

@@ -49,6 +49,7 @@ function opened(event: IncidentOpened): ActiveIncident {
     },
     escalationArmedAt: event.at,
     escalatedAt: null,
+    triage: event.triage ?? null,
     hold: event.holdEndsAt === null ? { state: 'off' } : { state: 'active', endsAt: event.holdEndsAt },
   };
 }
@@ -72,7 +73,7 @@ function evolveLifecycle(
     case 'RoleReleased':
       return { ...state, roles: { ...state.roles, [event.role]: null } };
     case 'SeverityChanged':
-      return { ...state, severity: event.to };
+      return { ...state, severity: event.to, triage: event.triage ?? state.triage };
     case 'HoldLifted':
       return state.status === 'resolved' || state.status === 'closed'
         ? state

@@ -8,6 +8,8 @@ export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
 export * from './drafts/postmortem.js';
 export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
 export * from './drafts/stakeholder-update.js';
+export { finalUpdateDraft } from './drafts/final-update.js';
+export { impactEndedAt, impactStartedAt } from './impact-window.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
 export { clipText, TEXT_LIMITS, type TextField } from './limits.js';

@@ -8,6 +8,7 @@ import {
   parsedOrNull,
   postmortemAnswersSchema,
   severityOrPending,
+  triageAnswersSchema,
   userId,
 } from './stored-values.js';
 import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreement.js';
@@ -105,6 +106,7 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  triage: triageAnswersSchema.nullable(),
 };
 
 /**

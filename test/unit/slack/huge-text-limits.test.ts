@@ -104,7 +104,7 @@ describe('Block Kit limits with every word 100 kB', () => {
 
   it('keep every modal and the Home tab within Slack’s limits, prefilled inputs within their max_length', () => {
     const views = [
-      updateModal({ incidentId: ID }, live, at(20), POLICY),
+      updateModal({ incidentId: ID }, live, at(20), POLICY, 'UTC'),
       openModal(
         { channel: 'C0INC', duplicateAcknowledged: true },
         { title: HUGE, service: HUGE, answers: {}, flags: [] },
@@ -141,7 +141,7 @@ describe('Block Kit limits with every word 100 kB', () => {
   });
 
   it('prefill the stakeholder update with all four parts, the incident’s words quoted in part', () => {
-    const view = updateModal({ incidentId: ID }, live, at(20), POLICY);
+    const view = updateModal({ incidentId: ID }, live, at(20), POLICY, 'UTC');
     const input = view.blocks[0] as { element: { initial_value: string } };
     expect(input.element.initial_value.split('\n').map((line) => line.split(':')[0])).toEqual([
       'What is affected',

@@ -4,7 +4,8 @@ import { permission } from '../../../domain/index.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { RESOLVE_ACTION } from '../views/header.js';
-import { RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
+import { finalUpdateField } from '../views/final-update-field.js';
+import { FINAL_UPDATE_BLOCK, RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
 import type { ListenerDeps } from './deps.js';
 import { onBlockAction } from './kit/block-action.js';
 import { onViewSubmission } from './kit/view-submission.js';
@@ -27,11 +28,17 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
   onBlockAction(app, deps, {
     actionId: RESOLVE_ACTION,
     locate: 'channel',
-    react: ({ incident, userId }) => {
+    react: ({ incident, userId, now }) => {
       if (incident.state.status === 'none') return { reply: 'There is no incident here.' };
       const allowed = permission(incident.state, userId, 'resolve');
       if (!allowed.allowed) return { reply: allowed.rejection.message };
-      return { modal: resolveModal({ incidentId: incident.id }, incident.state.severity) };
+      return {
+        modal: resolveModal(
+          { incidentId: incident.id },
+          incident.state.severity,
+          finalUpdateField(incident.state, now, deps.config.timezone),
+        ),
+      };
     },
   });
 
@@ -39,7 +46,7 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
     callbackId: RESOLVE_MODAL,
     metadata: modalMetadataSchema,
     fallbackBlock: 'summary',
-    fields: { summary: 'summary', impactEndedAt: 'impact_ended' },
+    fields: { summary: 'summary', impactEndedAt: 'impact_ended', update: FINAL_UPDATE_BLOCK },
     toCommand: async ({ submission, metadata, actor, now }, deps) => {
       const picked = pickedSchema.safeParse(submission.view.state.values);
       const seconds = picked.data?.impact_ended?.at.selected_date_time;
@@ -58,6 +65,7 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
           postmortemWanted: (picked.data?.postmortem?.wanted.selected_options ?? []).some(
             (o) => o.value === 'wanted',
           ),
+          finalUpdate: inputText(submission, FINAL_UPDATE_BLOCK).trim() || null,
         },
       };
     },

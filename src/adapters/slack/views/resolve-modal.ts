@@ -2,10 +2,20 @@ import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
 
+/** The block of the final update to stakeholders (its input's action id is `text`). */
+export const FINAL_UPDATE_BLOCK = 'final_update';
+
 export const RESOLVE_MODAL = 'incident.resolve';
 
-/** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
-export function resolveModal(metadata: { incidentId: string }, severity: SeverityOrPending): View {
+/**
+ * Resolving: what fixed it, when customer impact ended, (below SEV2) whether to hold a postmortem,
+ * and the final update to stakeholders, prefilled with its past-tense draft (`finalUpdate`).
+ */
+export function resolveModal(
+  metadata: { incidentId: string },
+  severity: SeverityOrPending,
+  finalUpdate?: string,
+): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
   const askPostmortem = !postmortemRequired(severity, false);
   return formModal({
@@ -58,6 +68,18 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
               ],
             },
           ]),
+      ...(finalUpdate === undefined ? [] : [finalUpdateInput(finalUpdate)]),
     ],
+  });
+}
+
+function finalUpdateInput(draft: string) {
+  return textInput({
+    blockId: FINAL_UPDATE_BLOCK,
+    field: 'update',
+    label: 'Final update to stakeholders',
+    hint: 'Posted to stakeholders and this channel when you resolve. Its times assume customer impact ended when this form opened: correct them if you pick another time above. Empty it to post none.',
+    optional: true,
+    initialValue: draft,
   });
 }
