@@ -5,13 +5,13 @@ export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
 export { postmortemRequired } from './decide-resolution.js';
 export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
+export { finalUpdateDraft } from './drafts/final-update.js';
 export * from './drafts/postmortem.js';
 export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
 export * from './drafts/stakeholder-update.js';
-export { finalUpdateDraft } from './drafts/final-update.js';
-export { impactEndedAt, impactStartedAt } from './impact-window.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
+export { impactEndedAt, impactStartedAt } from './impact-window.js';
 export { clipText, TEXT_LIMITS, type TextField } from './limits.js';
 export { type Capability, permission, permits } from './permissions.js';
 export {

@@ -33,6 +33,10 @@ export function asSentence(text: string, max: number): string {
 /** Someone's words as a list item: one line, capitalised, no full stop needed. */
 export const asItem = (text: string, max: number): string => capitalise(clipWords(oneLine(text), max));
 
+/** Someone's words inside a sentence of ours, after a colon: one line, as written, no closing full stop. */
+export const asPhrase = (text: string, max: number): string =>
+  clipWords(oneLine(text), max).replace(/[.\s]+$/, '');
+
 /** A labelled list: the label on its own line, then one bullet per item (at most `limit`). */
 export function bulletList(label: string, items: readonly string[], limit: number): string {
   const shown = items.slice(0, limit).map((item) => `• ${item}`);

@@ -32,11 +32,11 @@ export function finalUpdateDraft(state: OpenedIncident, resolvingAt: Instant, wo
     confirmed
       ? `Cause: ${asSentence(confirmed.text, QUOTED.cause)}`
       : postmortem
-        ? 'Cause: not confirmed yet; the postmortem will establish it.'
+        ? 'Cause: We have not confirmed it yet; our review of the incident will establish it.'
         : '',
     fix,
     postmortem
-      ? 'What comes next: we will review what happened and share what we change so it does not happen again.'
+      ? 'What comes next: We will review what happened and share what we change so that it does not happen again.'
       : '',
     'This is our final update on this incident.',
   ]

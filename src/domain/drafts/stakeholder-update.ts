@@ -2,9 +2,17 @@ import type { OpenedIncident } from '../state.js';
 import { cadenceFor } from '../timer-policy.js';
 import type { TimerPolicy } from '../timer-policy-types.js';
 import { addMilliseconds, type Instant } from '../types.js';
-import { asItem, asSentence, bulletList, countOf, type TimeWords } from './draft-words.js';
+import {
+  asItem,
+  asPhrase,
+  asSentence,
+  bulletList,
+  capitalise,
+  countOf,
+  type TimeWords,
+} from './draft-words.js';
 import { finalUpdateDraft } from './final-update.js';
-import { impactNow } from './impact-words.js';
+import { impactNow, impactThen } from './impact-words.js';
 
 export type { TimeWords } from './draft-words.js';
 
@@ -47,29 +55,34 @@ export function stakeholderUpdateDraft(
   const inProgress = state.actions
     .filter((a) => a.status === 'in_progress')
     .map((a) => asItem(a.text, QUOTED.action));
-  const parts: Record<Exclude<UpdateStage, 'resolved'>, { known: string; notYetKnown: string; doing: string }> =
-    {
-      investigating: {
-        known: `The team is investigating${ruledOut > 0 ? ` and has ruled out ${countOf(ruledOut, 'possible cause', 'possible causes')} so far` : ''}.`,
-        notYetKnown: 'What is causing it, so we cannot yet say exactly when it will be fixed.',
-        doing: 'The team is testing the most likely causes.',
-      },
-      identified: {
-        known: confirmed
-          ? `We have found the cause: ${asSentence(confirmed.text, QUOTED.cause)}`
-          : 'We have found the likely cause.',
-        notYetKnown: 'Exactly how long the fix will take.',
-        doing: 'The team is working on a fix.',
-      },
-      monitoring: {
-        known: 'A fix is in place, and we are checking that it works.',
-        notYetKnown: 'Whether the fix holds under normal load.',
-        doing: 'Watching closely before we call it resolved.',
-      },
-    };
+  const parts: Record<
+    Exclude<UpdateStage, 'resolved'>,
+    { known: string; notYetKnown: string; doing: string }
+  > = {
+    investigating: {
+      known: `The team is investigating${ruledOut > 0 ? ` and has ruled out ${countOf(ruledOut, 'possible cause', 'possible causes')} so far` : ''}.`,
+      notYetKnown: 'What is causing it, so we cannot yet say exactly when it will be fixed.',
+      doing: 'The team is testing the most likely causes.',
+    },
+    identified: {
+      known: confirmed
+        ? `We have found the cause: ${asSentence(confirmed.text, QUOTED.cause)}`
+        : 'We have found the likely cause.',
+      notYetKnown: 'Exactly how long the fix will take.',
+      doing: 'The team is working on a fix.',
+    },
+    monitoring: {
+      known: 'A fix is in place, and we are checking that it works.',
+      notYetKnown: 'Whether the fix holds under normal load.',
+      doing: 'The team is watching closely before calling it resolved.',
+    },
+  };
   const { known, notYetKnown, doing } = parts[stage];
   const body = [
-    `What is affected: ${impactNow(state)}`,
+    // Once a fix is in place, the impact is told as what it was: we are checking it is over.
+    stage === 'monitoring'
+      ? `What was affected: ${capitalise(impactThen(state))}`
+      : `What is affected: ${impactNow(state)}`,
     `What we know: ${known}`,
     `What we don't know yet: ${notYetKnown}`,
     inProgress.length > 0
@@ -109,7 +122,7 @@ export function updateClosing(
   const estimate = promise.expectedResolution?.trim();
   const lines = [
     estimate
-      ? `Expected resolution: ${asSentence(estimate, QUOTED.expected).replace(/\.$/, '')} (our best estimate; we will confirm it).`
+      ? `Expected resolution: ${asPhrase(estimate, QUOTED.expected)} (our best estimate; we will confirm it).`
       : '',
     promise.nextUpdateAt
       ? `Next update by ${words.at(promise.nextUpdateAt)}.`

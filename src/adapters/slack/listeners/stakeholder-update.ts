@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { addMilliseconds, SNOOZE_CHOICES } from '../../../domain/index.js';
-import { composeUpdate } from '../views/compose-update.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
+import { composeUpdate } from '../views/compose-update.js';
 import { slackDate } from '../views/format.js';
 import { POST_UPDATE_ACTION } from '../views/header.js';
 import { DRAFT_UPDATE_ACTION, SNOOZE_NUDGE_ACTION } from '../views/timer-messages.js';

@@ -11,6 +11,7 @@ import {
 } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
+import { ruledOutList } from './ruled-out.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
@@ -29,7 +30,6 @@ const channelLink = (channelId: string | null): string =>
 /** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
 export function holdSummaryMessage(state: Opened): SlackMessage {
   const live = state.hypotheses.filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn');
-  const ruledOut = state.hypotheses.filter((h) => h.status === 'ruled_out');
   const proposed = state.actions.filter((a) => a.status === 'proposed');
   const who = state.roles.commander ? userMention(state.roles.commander) : 'Whoever takes commander';
   const lines = [
@@ -37,8 +37,8 @@ export function holdSummaryMessage(state: Opened): SlackMessage {
     `*Hypotheses* (${live.length}):\n${bullets(live.map((h) => `${inline(h.text, ITEM_SHOWN)} _(${h.status.replace('_', ' ')})_`)) || '_none recorded_'}`,
     `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${inline(a.text, ITEM_SHOWN)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
   ];
-  if (ruledOut.length > 0)
-    lines.push(`*Ruled out*: ${ruledOut.map((h) => inline(h.text, ITEM_SHOWN)).join('; ')}`);
+  const ruledOut = ruledOutList(state.hypotheses);
+  if (ruledOut) lines.push(ruledOut);
   return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, lines.map(mrkdwnSection));
 }
 

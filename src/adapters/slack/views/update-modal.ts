@@ -6,8 +6,8 @@ import {
   type TimerPolicy,
   updateClosing,
 } from '../../../domain/index.js';
-import { contextLine, escapeMrkdwn } from './format.js';
 import { formModal, textInput } from './form.js';
+import { contextLine, escapeMrkdwn } from './format.js';
 import { incidentRef } from './labels.js';
 import { timeWords } from './time-words.js';
 
