@@ -38,13 +38,14 @@ export function workBlocks(state: OpenedIncident, command: string): KnownBlock[]
     .filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn')
     .sort((a, b) => HYPOTHESIS_ORDER[a.status] - HYPOTHESIS_ORDER[b.status]);
   const shown = leading.slice(0, HEADER_LIST_LIMIT);
+  const ruledOut = ruledOutCompact(state.hypotheses);
   const withdrawn = state.hypotheses.filter((h) => h.status === 'withdrawn').length;
   const open = state.actions.filter((a) => a.status === 'in_progress' || a.status === 'proposed');
   const summary = [
     leading.length > shown.length
       ? `…and ${leading.length - shown.length} more: \`${command} status\` lists them.`
       : '',
-    ruledOutCompact(state.hypotheses),
+    ruledOut ? `${ruledOut}.` : '',
     withdrawn > 0 ? `Withdrawn: ${withdrawn}.` : '',
   ].filter(Boolean);
   return [
