@@ -135,7 +135,9 @@ describe('the sandbox, in Chromium', () => {
     await openChannel('inc-1-payments-failing');
     await header.getByRole('button', { name: 'Post update' }).click();
     const update = modal('Update on INC-1');
-    expect(await update.getByLabel('Update for stakeholders').inputValue()).toMatch(/The team is investigating/);
+    expect(await update.getByLabel('Update for stakeholders').inputValue()).toMatch(
+      /The team is investigating/,
+    );
     await shot('update-modal');
     await update.getByRole('button', { name: 'Post update' }).click();
     await update.waitFor({ state: 'hidden', timeout: SEEN_WITHIN });

@@ -1,16 +1,23 @@
 import type { OpenedIncident } from '../state.js';
 import type { TriageAnswers } from '../triage.js';
+import type { Severity } from '../types.js';
 import { capitalise, clipWords } from './draft-words.js';
 
 const SERVICE_SHOWN = 80;
 
 /** What the severity means to someone outside engineering, when triage gave nothing better. */
-const SEVERITY_WORDS = {
-  SEV1: 'a critical outage',
-  SEV2: 'a major disruption',
-  SEV3: 'a partial disruption',
-  SEV4: 'a minor issue',
-} as const;
+function severityWords(severity: Severity): string {
+  switch (severity) {
+    case 'SEV1':
+      return 'a critical outage';
+    case 'SEV2':
+      return 'a major disruption';
+    case 'SEV3':
+      return 'a partial disruption';
+    case 'SEV4':
+      return 'a minor issue';
+  }
+}
 
 type Tense = 'present' | 'past';
 
@@ -63,13 +70,13 @@ function fromTriage(state: OpenedIncident, triage: TriageAnswers, tense: Tense):
 function fromSeverity(state: OpenedIncident, tense: Tense): string {
   const service = state.service ? clipWords(state.service, SERVICE_SHOWN) : null;
   if (tense === 'past') {
-    const what = state.severity === 'pending' ? 'was disrupted' : `had ${SEVERITY_WORDS[state.severity]}`;
+    const what = state.severity === 'pending' ? 'was disrupted' : `had ${severityWords(state.severity)}`;
     return service ? `${service} ${what}.` : `our service ${what}.`;
   }
   const how =
     state.severity === 'pending'
       ? 'We are still assessing how serious it is.'
-      : `We are treating it as ${SEVERITY_WORDS[state.severity]}.`;
+      : `We are treating it as ${severityWords(state.severity)}.`;
   return service
     ? `${capitalise(service)} is affected. ${how}`
     : `We are still establishing exactly what is affected. ${how}`;

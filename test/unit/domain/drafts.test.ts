@@ -7,29 +7,10 @@ import {
   replay,
 } from '../../../src/domain/index.js';
 import { POSTMORTEM_OUTLINE } from '../../support/postmortem-outline.js';
+import { hypothesis, mark } from './hypothesis-events.js';
 import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved } from './spec.js';
 
 const state = (...events: IncidentEvent[]) => replay(events) as OpenedIncident;
-const hypothesis = (id: string, text: string): IncidentEvent => ({
-  type: 'HypothesisProposed',
-  at: at(2),
-  by: ALEX,
-  hypothesisId: id,
-  text,
-});
-const mark = (
-  id: string,
-  status: 'ruled_out' | 'confirmed',
-  evidence: string,
-  minutes = 12,
-): IncidentEvent => ({
-  type: 'HypothesisUpdated',
-  at: at(minutes),
-  by: ALEX,
-  hypothesisId: id,
-  status,
-  evidence,
-});
 
 describe('the postmortem draft', () => {
   const history: IncidentEvent[] = [

@@ -11,6 +11,7 @@ import {
   type TriageAnswers,
   updateClosing,
 } from '../../../src/domain/index.js';
+import { hypothesis, mark } from './hypothesis-events.js';
 import { ALEX, at, DANA, opened, POLICY, resolved, statusChanged } from './spec.js';
 
 const state = (...events: IncidentEvent[]) => replay(events) as OpenedIncident;
@@ -21,21 +22,6 @@ const WORDS: TimeWords = {
 };
 const draftOf = (s: OpenedIncident, minutes = 20) => stakeholderUpdateDraft(s, at(minutes), POLICY, WORDS);
 
-const hypothesis = (id: string, text: string): IncidentEvent => ({
-  type: 'HypothesisProposed',
-  at: at(2),
-  by: ALEX,
-  hypothesisId: id,
-  text,
-});
-const mark = (id: string, status: 'ruled_out' | 'confirmed', evidence = 'seen'): IncidentEvent => ({
-  type: 'HypothesisUpdated',
-  at: at(12),
-  by: ALEX,
-  hypothesisId: id,
-  status,
-  evidence,
-});
 const started = (id: string, text: string): IncidentEvent => ({
   type: 'ActionStarted',
   at: at(14),
@@ -64,6 +50,10 @@ const triage = (answers: Partial<TriageAnswers>): IncidentEvent =>
     },
   });
 
+/** An incident whose cause, in these words, was confirmed and which moved to identified. */
+const identifiedWith = (cause: string) =>
+  state(opened(), hypothesis('h1', cause), mark('h1', 'confirmed'), statusChanged(15, 'identified'));
+
 describe('the stakeholder update draft, stage by stage', () => {
   it('investigating: who is affected from triage, what was ruled out as a count, no fix time', () => {
     const draft = draftOf(state(triage({}), hypothesis('h1', 'DNS'), mark('h1', 'ruled_out')));
@@ -80,12 +70,7 @@ describe('the stakeholder update draft, stage by stage', () => {
   });
 
   it('identified: names the confirmed cause after a colon, as it was written', () => {
-    const s = state(
-      opened(),
-      hypothesis('h1', 'DNS resolver timeouts'),
-      mark('h1', 'confirmed'),
-      statusChanged(15, 'identified'),
-    );
+    const s = identifiedWith('DNS resolver timeouts');
     expect(draftOf(s).body).toContain('What we know: We have found the cause: DNS resolver timeouts.');
     expect(draftOf(s).body).toContain("What we don't know yet: Exactly how long the fix will take.");
   });
@@ -130,23 +115,13 @@ describe('people’s words in the draft', () => {
 
   it('keep their capitals and get one full stop, and a very long one is cut with a mark', () => {
     for (const text of ['DNS', 'the 14:02 deploy broke payments.', 'x'.repeat(500)]) {
-      const s = state(
-        opened(),
-        hypothesis('h1', text),
-        mark('h1', 'confirmed'),
-        statusChanged(15, 'identified'),
-      );
+      const s = identifiedWith(text);
       const known = draftOf(s).body.split('\n')[1] ?? '';
       expect(known).not.toMatch(/\.\.$/);
       expect(known).toMatch(/[.…]$/);
       expect(known.length).toBeLessThan(360);
     }
-    const dns = state(
-      opened(),
-      hypothesis('h1', 'DNS'),
-      mark('h1', 'confirmed'),
-      statusChanged(15, 'identified'),
-    );
+    const dns = identifiedWith('DNS');
     expect(draftOf(dns).body).toContain('the cause: DNS.');
   });
 
