@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { composeUpdate } from '../../../src/adapters/slack/views/compose-update.js';
 import { finalUpdateField } from '../../../src/adapters/slack/views/final-update-field.js';
+import type { SlackMessage } from '../../../src/adapters/slack/views/format.js';
 import { timeWords } from '../../../src/adapters/slack/views/time-words.js';
-import { stakeholderUpdateMessage } from '../../../src/adapters/slack/views/timer-messages.js';
+import {
+  holdSummaryMessage,
+  stakeholderUpdateMessage,
+} from '../../../src/adapters/slack/views/timer-messages.js';
 import {
   type IncidentEvent,
   type Instant,
@@ -83,15 +87,25 @@ describe('the stakeholder update at each stage, from the fixed incident', () => 
   it('the posted update as Slack shows it (mrkdwn: escaped, with its title and byline)', async () => {
     const { state, text } = posted(until(27), at(27), at(42), 'by 14:45 UTC');
     const message = stakeholderUpdateMessage(state, text, 'U0ALEX');
-    const shown = (message.blocks ?? [])
-      .map((block) =>
-        block.type === 'section'
-          ? (block.text?.text ?? '')
-          : block.type === 'context'
-            ? block.elements.map((e) => ('text' in e ? e.text : '')).join(' ')
-            : `[${block.type}]`,
-      )
-      .join('\n---\n');
-    await expect(`${shown}\n`).toMatchFileSnapshot('../../golden/update-slack-message.txt');
+    await expect(shown(message)).toMatchFileSnapshot('../../golden/update-slack-message.txt');
   });
 });
+
+describe('the hold-end summary, from the fixed incident', () => {
+  it('lists what was ruled out with its evidence', async () => {
+    const state = replay(until(12)) as OpenedIncident;
+    await expect(shown(holdSummaryMessage(state))).toMatchFileSnapshot('../../golden/hold-summary.txt');
+  });
+});
+
+/** A message's blocks as mrkdwn, one block after another. */
+function shown(message: SlackMessage): string {
+  const blocks = (message.blocks ?? []).map((block) =>
+    block.type === 'section'
+      ? (block.text?.text ?? '')
+      : block.type === 'context'
+        ? block.elements.map((e) => ('text' in e ? e.text : '')).join(' ')
+        : `[${block.type}]`,
+  );
+  return `${blocks.join('\n---\n')}\n`;
+}
