@@ -1,4 +1,5 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
+import type { Detection } from './detection.js';
 import type { TriageAnswers } from './triage.js';
 import type {
   IncidentIdentity,
@@ -147,6 +148,10 @@ export interface IncidentResolved extends EventBase<'IncidentResolved'>, Authori
   readonly summary: string;
   readonly impactEndedAt: Instant | null;
   readonly postmortemRequired: boolean;
+  /** When customer impact started (at or before the opening); absent on events stored before it was asked. */
+  readonly impactStartedAt?: Instant | null;
+  /** How the incident was detected; absent on events stored before it was asked. */
+  readonly detection?: Detection | null;
 }
 export interface IncidentReopened extends EventBase<'IncidentReopened'> {
   readonly reason: string;

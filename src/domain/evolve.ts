@@ -124,6 +124,9 @@ function evolveLifecycle(
           summary: event.summary,
           impactEndedAt: event.impactEndedAt,
           postmortemRequired: event.postmortemRequired,
+          // Only when the event says: an old event folds to the state it always folded to.
+          ...(event.impactStartedAt !== undefined ? { impactStartedAt: event.impactStartedAt } : {}),
+          ...(event.detection !== undefined ? { detection: event.detection } : {}),
         },
         postmortemReminders: 0,
       };

@@ -1,4 +1,5 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
+import type { Detection } from './detection.js';
 import type { IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
 
 /**
@@ -104,6 +105,9 @@ export interface Resolution {
   readonly summary: string;
   readonly impactEndedAt: Instant | null;
   readonly postmortemRequired: boolean;
+  /** Absent when resolved before the question was asked: the impact then counts from the opening. */
+  readonly impactStartedAt?: Instant | null;
+  readonly detection?: Detection | null;
 }
 
 export interface ResolvedIncident extends IncidentFacts {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentEvent } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   followUpInputSchema,
   instant,
   openStatus,
@@ -146,6 +147,9 @@ const incidentResolved = event('IncidentResolved', {
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  // Optional: resolutions stored before the impact window was asked for have neither.
+  impactStartedAt: instant.nullable().optional(),
+  detection: detectionSchema.nullable().optional(),
 });
 const incidentReopened = event('IncidentReopened', { reason: z.string() });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   followUpInputSchema,
   instant,
   openStatus,
@@ -122,6 +123,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  impactStartedAt: instant.nullable().optional(),
+  detection: detectionSchema.nullable().optional(),
 });
 
 const resolvedIncident = z.object({
