@@ -1,11 +1,17 @@
 import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
+import { impactBlocks } from './impact-blocks.js';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
 /** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
-export function resolveModal(metadata: { incidentId: string }, severity: SeverityOrPending): View {
+export function resolveModal(
+  metadata: { incidentId: string },
+  severity: SeverityOrPending,
+  /** When the incident opened: where the customer impact window starts unless moved. */
+  openedAt?: string,
+): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
   const askPostmortem = !postmortemRequired(severity, false);
   return formModal({
@@ -28,6 +34,7 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
         hint: { type: 'plain_text', text: 'Leave empty if it ended just now.' },
         element: { type: 'datetimepicker', action_id: 'at' },
       },
+      ...(openedAt ? impactBlocks(openedAt) : []),
       ...(askPostmortem
         ? [
             {
