@@ -199,6 +199,11 @@ export interface FireTimer extends CommandBase<'FireTimer'> {
   readonly policy: TimerPolicy;
 }
 
+/** Sends the final postmortem record again, to the channel it was asked from. */
+export interface ExportPostmortem extends CommandBase<'ExportPostmortem'> {
+  readonly channel: string;
+}
+
 export type IncidentCommand =
   | OpenIncident
   | TakeRole
@@ -227,6 +232,7 @@ export type IncidentCommand =
   | RecordPostmortem
   | CompleteFollowUp
   | DropFollowUp
-  | FireTimer;
+  | FireTimer
+  | ExportPostmortem;
 
 export type IncidentCommandType = IncidentCommand['type'];

@@ -180,6 +180,12 @@ export interface FollowUpDropped extends EventBase<'FollowUpDropped'> {
   readonly reason: string;
 }
 
+/** The final postmortem record was asked for again (`/incident postmortem export`). */
+export interface PostmortemExported extends EventBase<'PostmortemExported'> {
+  /** Where it is sent: the channel it was asked from. */
+  readonly channel: string;
+}
+
 export type IncidentEvent =
   | IncidentOpened
   | RoleAssigned
@@ -209,6 +215,7 @@ export type IncidentEvent =
   | PostmortemRecorded
   | FollowUpReminded
   | FollowUpCompleted
-  | FollowUpDropped;
+  | FollowUpDropped
+  | PostmortemExported;
 
 export type IncidentEventType = IncidentEvent['type'];

@@ -174,6 +174,8 @@ const followUpDropped = event('FollowUpDropped', {
   reason: z.string(),
 });
 
+const postmortemExported = event('PostmortemExported', { channel: z.string() });
+
 /**
  * The JSON shape of every `IncidentEvent`, as stored in `incident_events.payload`: a union on
  * `type`, so each payload is checked against its own event's fields.
@@ -208,6 +210,7 @@ export const incidentEventSchema = z.discriminatedUnion('type', [
   followUpReminded,
   followUpCompleted,
   followUpDropped,
+  postmortemExported,
 ]);
 
 /**

@@ -123,8 +123,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
-  impactStartedAt: instant.nullable().optional(),
-  detection: detectionSchema.nullable().optional(),
+  impactStartedAt: instant.nullable(),
+  detection: detectionSchema.nullable(),
 });
 
 const resolvedIncident = z.object({
@@ -136,6 +136,7 @@ const resolvedIncident = z.object({
 });
 
 const followUp = followUpInputSchema.extend({
+  runbook: z.boolean(),
   status: z.enum(['open', 'done', 'dropped']),
   closedAt: instant.nullable(),
   dropReason: z.string().nullable(),
@@ -148,7 +149,7 @@ const closedIncident = z.object({
   status: z.literal('closed'),
   hold: settledHold,
   resolution,
-  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema }),
+  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema.required() }),
   followUps: z.array(followUp),
 });
 

@@ -101,6 +101,8 @@ export function postmortemDraft(
   );
   const names = namesIn(events);
   const timeline = events
+    // Sending the record again is not part of the story the record tells.
+    .filter((event) => event.type !== 'PostmortemExported')
     .map((event, index) => ({ event, index, at: timeOf(event) }))
     .sort((a, b) => (a.at === b.at ? a.index - b.index : a.at < b.at ? -1 : 1))
     .map(({ event, at }) => {

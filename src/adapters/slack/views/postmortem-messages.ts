@@ -175,6 +175,9 @@ export function postmortemRecordMessage(state: ClosedIncident, incidentId: strin
     ...(followUps.length > RECORD_FOLLOW_UPS
       ? [contextLine(`…and ${followUps.length - RECORD_FOLLOW_UPS} more follow-ups.`)]
       : []),
+    contextLine(
+      'The final record, every section with its answer, is the Markdown file in the draft’s thread.',
+    ),
   ]);
 }
 
@@ -189,7 +192,7 @@ export function followUpBlocks(incidentId: string, followUp: FollowUp, prefix = 
       : followUp.status === 'done'
         ? 'done'
         : `dropped: ${inline(followUp.dropReason ?? '', FOLLOW_UP_SHOWN)}`;
-  const text = `${prefix}#${followUp.rank} ${inline(followUp.title, FOLLOW_UP_SHOWN)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
+  const text = `${prefix}#${followUp.rank} ${inline(followUp.title, FOLLOW_UP_SHOWN)}${followUp.control ? ' _(control)_' : ''}${followUp.runbook ? ' _(runbook)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
   if (followUp.status !== 'open') return [mrkdwnSection(text)];
   const value = `${incidentId}|${followUp.id}`;
   return [
