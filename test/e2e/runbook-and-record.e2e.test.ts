@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { FollowUpInput } from '../../src/domain/index.js';
 import { recordClosedIncident } from '../support/closed-incident.js';
 import { TEAM, useBot } from '../support/incident-driver.js';
 
@@ -7,6 +8,17 @@ const ALEX = 'U0ALEX';
 const POSTMORTEMS = 'C0POSTMORTEMS';
 const RUNBOOK = 'https://wiki.example.com/runbooks/checkout?section=rollback&v=2';
 const HOLD_MS = 2_000;
+
+/** Three follow-ups owned by Alex, due last month, still open. */
+const threeFollowUps = (prefix: string, titles: [string, string, string]): FollowUpInput[] =>
+  titles.map((title, i) => ({
+    id: `${prefix}${i + 1}`,
+    title,
+    owner: ALEX,
+    due: `2026-05-2${i}`,
+    rank: (i + 1) as 1 | 2 | 3,
+    control: i === 0,
+  }));
 
 /**
  * Runbooks, "broke twice" said early, and the final postmortem record, through Slack: a runbook
@@ -48,18 +60,7 @@ describe('runbooks, broke twice early, and the final postmortem record', () => {
       title: 'Checkout down after a config push',
       service: 'checkout',
       daysAgo: 40,
-      followUps: [
-        { id: 'e1', title: 'Validate config', owner: ALEX, due: '2026-05-20', rank: 1, control: true },
-        {
-          id: 'e2',
-          title: 'Alert on checkout errors',
-          owner: DANA,
-          due: '2026-05-25',
-          rank: 2,
-          control: true,
-        },
-        { id: 'e3', title: 'Rota review', owner: DANA, due: '2026-05-30', rank: 3, control: false },
-      ],
+      followUps: threeFollowUps('e', ['Validate config', 'Alert on checkout errors', 'Rota review']),
     });
     // A private incident on the same service is not said in a channel whose readers may not see it.
     await recordClosedIncident(t, {
@@ -69,11 +70,7 @@ describe('runbooks, broke twice early, and the final postmortem record', () => {
       service: 'checkout',
       daysAgo: 20,
       private: true,
-      followUps: [
-        { id: 's1', title: 'Secret fix', owner: DANA, due: '2026-06-01', rank: 1, control: true },
-        { id: 's2', title: 'Secret alert', owner: DANA, due: '2026-06-02', rank: 2, control: true },
-        { id: 's3', title: 'Secret review', owner: DANA, due: '2026-06-03', rank: 3, control: false },
-      ],
+      followUps: threeFollowUps('s', ['Secret fix', 'Secret alert', 'Secret review']),
     });
     const incident = await drive.openFromForm('Checkout errors again', DANA, {
       service: 'checkout',
