@@ -2,12 +2,13 @@ import type { OpenedIncident } from './state.js';
 import type { Instant } from './types.js';
 
 /**
- * When customer impact began, as far as the incident knows. For now the opening: impact usually
- * starts a little earlier, but the bot names no time nobody gave it. This is the one place to
- * change when the resolve form learns to ask for the start.
+ * When customers were first hurt: what the resolver said at resolution, else the opening (all the
+ * bot knows before then, and what incidents resolved before the question existed fall back to).
  */
 export function impactStartedAt(state: OpenedIncident): Instant {
-  return state.openedAt;
+  const said =
+    state.status === 'resolved' || state.status === 'closed' ? state.resolution.impactStartedAt : null;
+  return said ?? state.openedAt;
 }
 
 /**
@@ -19,4 +20,25 @@ export function impactEndedAt(state: OpenedIncident, resolvingAt: Instant): Inst
   if (state.status === 'resolved' || state.status === 'closed')
     return state.resolution.impactEndedAt ?? state.resolution.at;
   return resolvingAt;
+}
+
+/** The impact window's durations, each measured from when customer impact started. */
+export interface ImpactTimes {
+  /** Impact started → the incident was opened. */
+  readonly timeToDetectMs: number;
+  /** Impact started → customer impact ended (the resolution, when no end was given). */
+  readonly timeToMitigateMs: number;
+  /** Impact started → resolved. */
+  readonly timeToResolveMs: number;
+}
+
+/** The impact window of a resolved incident; null while it is still open. */
+export function impactTimes(state: OpenedIncident): ImpactTimes | null {
+  if (state.status !== 'resolved' && state.status !== 'closed') return null;
+  const start = Date.parse(impactStartedAt(state));
+  return {
+    timeToDetectMs: Math.max(0, Date.parse(state.openedAt) - start),
+    timeToMitigateMs: Math.max(0, Date.parse(impactEndedAt(state, state.resolution.at)) - start),
+    timeToResolveMs: Math.max(0, Date.parse(state.resolution.at) - start),
+  };
 }

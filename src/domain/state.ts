@@ -1,4 +1,5 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
+import type { Detection } from './detection.js';
 import type { TriageAnswers } from './triage.js';
 import type { IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
 
@@ -107,6 +108,9 @@ export interface Resolution {
   readonly summary: string;
   readonly impactEndedAt: Instant | null;
   readonly postmortemRequired: boolean;
+  /** Null when not said (or resolved before the question was asked): the impact counts from the opening. */
+  readonly impactStartedAt: Instant | null;
+  readonly detection: Detection | null;
 }
 
 export interface ResolvedIncident extends IncidentFacts {
@@ -119,6 +123,8 @@ export interface ResolvedIncident extends IncidentFacts {
 export type FollowUpStatus = 'open' | 'done' | 'dropped';
 
 export interface FollowUp extends FollowUpInput {
+  /** False for follow-ups recorded before the question was asked. */
+  readonly runbook: boolean;
   readonly status: FollowUpStatus;
   readonly closedAt: Instant | null;
   readonly dropReason: string | null;
@@ -130,7 +136,12 @@ export interface ClosedIncident extends IncidentFacts {
   readonly status: 'closed';
   readonly hold: SettledHold;
   readonly resolution: Resolution;
-  readonly postmortem: { readonly at: Instant; readonly by: UserId; readonly answers: PostmortemAnswers };
+  /** Every answer, empty where the meeting (or a postmortem recorded before the question) gave none. */
+  readonly postmortem: {
+    readonly at: Instant;
+    readonly by: UserId;
+    readonly answers: Required<PostmortemAnswers>;
+  };
   readonly followUps: readonly FollowUp[];
 }
 

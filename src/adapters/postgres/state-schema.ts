@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   followUpInputSchema,
   instant,
   openStatus,
@@ -124,6 +125,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  impactStartedAt: instant.nullable(),
+  detection: detectionSchema.nullable(),
 });
 
 const resolvedIncident = z.object({
@@ -135,6 +138,7 @@ const resolvedIncident = z.object({
 });
 
 const followUp = followUpInputSchema.extend({
+  runbook: z.boolean(),
   status: z.enum(['open', 'done', 'dropped']),
   closedAt: instant.nullable(),
   dropReason: z.string().nullable(),
@@ -147,7 +151,7 @@ const closedIncident = z.object({
   status: z.literal('closed'),
   hold: settledHold,
   resolution,
-  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema }),
+  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema.required() }),
   followUps: z.array(followUp),
 });
 

@@ -79,8 +79,8 @@ describe('the postmortem draft', () => {
       { label: 'Opened', at: at(0) },
       { label: 'Commander named', at: at(2) },
       { label: 'Diagnosis hold ended', at: at(10) },
-      { label: 'Escalated', at: at(30) },
       { label: 'Customer impact ended', at: at(21) },
+      { label: 'Escalated', at: at(30) },
       { label: 'Resolved', at: at(40) },
     ]);
     expect(draft.hypothesesConfirmed).toEqual([
@@ -93,7 +93,13 @@ describe('the postmortem draft', () => {
     });
     expect(draft.process).toMatchObject({
       timeToCommanderMs: 2 * 60_000,
-      holdRespected: true,
+      hold: {
+        state: 'ran',
+        proposedDuringHold: 1,
+        startedBeforePlannedEnd: 0,
+        startedAfter: 1,
+        lifted: null,
+      },
       updatesPosted: 1,
       longestUpdateGapMs: 25 * 60_000,
       escalatedAt: at(30),
@@ -124,7 +130,8 @@ describe('the postmortem draft', () => {
   it('says when there was no hold and nothing was recorded', () => {
     const bare = [opened({ holdEndsAt: null, service: null })];
     const draft = postmortemDraft(state(...bare), bare, POLICY);
-    expect(draft.process.holdRespected).toBeNull();
+    expect(draft.process.hold.state).toBe('off');
+    expect(draft.process.holdOutcome).toBe('There was no diagnosis hold.');
     const markdown = renderPostmortemMarkdown(draft);
     expect(markdown).toContain('- None recorded.');
     expect(markdown).toContain('Not resolved yet.');

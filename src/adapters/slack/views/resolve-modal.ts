@@ -1,20 +1,29 @@
 import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
+import { impactBlocks } from './impact-blocks.js';
 
 /** The block of the final update to stakeholders (its input's action id is `text`). */
 export const FINAL_UPDATE_BLOCK = 'final_update';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
+/** What the resolve form is opened with, besides the severity. */
+export interface ResolveFormExtras {
+  /** When the incident opened: where the customer impact window starts unless moved. */
+  readonly openedAt?: string;
+  /** The final update to stakeholders, prefilled with its past-tense draft. */
+  readonly finalUpdate?: string;
+}
+
 /**
- * Resolving: what fixed it, when customer impact ended, (below SEV2) whether to hold a postmortem,
- * and the final update to stakeholders, prefilled with its past-tense draft (`finalUpdate`).
+ * Resolving: what fixed it, when customer impact started and ended, how it was detected, (below
+ * SEV2) whether to hold a postmortem, and the final update to stakeholders.
  */
 export function resolveModal(
   metadata: { incidentId: string },
   severity: SeverityOrPending,
-  finalUpdate?: string,
+  { openedAt, finalUpdate }: ResolveFormExtras = {},
 ): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
   const askPostmortem = !postmortemRequired(severity, false);
@@ -38,6 +47,7 @@ export function resolveModal(
         hint: { type: 'plain_text', text: 'Leave empty if it ended just now.' },
         element: { type: 'datetimepicker', action_id: 'at' },
       },
+      ...(openedAt ? impactBlocks(openedAt) : []),
       ...(askPostmortem
         ? [
             {

@@ -1,3 +1,4 @@
+import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
 import { type FollowUp, humanDuration, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
 import {
   channelMention,
@@ -9,6 +10,7 @@ import {
   slackMessage,
   userMention,
 } from './format.js';
+import { incidentContextBlocks } from './incident-context.js';
 import { incidentRef, severityLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
 import { ruledOutList } from './ruled-out.js';
@@ -28,7 +30,7 @@ const channelLink = (channelId: string | null): string =>
   channelId ? channelMention(channelId) : 'its channel';
 
 /** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
-export function holdSummaryMessage(state: Opened): SlackMessage {
+export function holdSummaryMessage(state: Opened, context: IncidentContext = NO_CONTEXT): SlackMessage {
   const live = state.hypotheses.filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn');
   const proposed = state.actions.filter((a) => a.status === 'proposed');
   const who = state.roles.commander ? userMention(state.roles.commander) : 'Whoever takes commander';
@@ -39,7 +41,10 @@ export function holdSummaryMessage(state: Opened): SlackMessage {
   ];
   const ruledOut = ruledOutList(state.hypotheses);
   if (ruledOut) lines.push(ruledOut);
-  return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, lines.map(mrkdwnSection));
+  return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, [
+    ...lines.map(mrkdwnSection),
+    ...incidentContextBlocks(context, state.service),
+  ]);
 }
 
 /** Posted in the incident channel when it escalates, paging the senior engineers invited to it. */

@@ -11,10 +11,9 @@ export const resolve: SubcommandHandler = async (context) => {
   const allowed = permission(incident.state, context.command.user_id, 'resolve');
   if (!allowed.allowed) return say(allowed.rejection.message);
   return {
-    modal: resolveModal(
-      { incidentId: incident.id },
-      incident.state.severity,
-      finalUpdateField(incident.state, context.now, context.deps.config.timezone),
-    ),
+    modal: resolveModal({ incidentId: incident.id }, incident.state.severity, {
+      openedAt: incident.state.openedAt,
+      finalUpdate: finalUpdateField(incident.state, context.now, context.deps.config.timezone),
+    }),
   };
 };
