@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../../src/adapters/observability/metrics.js';
 import { withSlackCallMetrics } from '../../../src/adapters/slack/slack-call-metrics.js';
@@ -14,6 +14,7 @@ function meteredClient(answer: (method: string) => Response | Promise<Response>)
     new WebClient('xoxb-test', {
       slackApiUrl: 'http://slack.invalid/api/',
       fetch,
+      logLevel: LogLevel.ERROR,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     }),
