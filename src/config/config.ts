@@ -22,6 +22,8 @@ export interface Config {
     readonly escalateAfter: number;
     readonly postmortemDue: number;
     readonly updateCadence: Readonly<Record<Severity, number>>;
+    /** How long after opening the channel is nudged when nobody has taken command (0 = off). */
+    readonly commanderNudgeAfter: number;
     readonly timerReconcileEvery: number;
     readonly outboxSweepEvery: number;
   };

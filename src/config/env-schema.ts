@@ -99,6 +99,7 @@ export const envSchema = z.object({
   ESCALATE_AFTER: isoDuration('PT30M').default(30 * 60_000),
   POSTMORTEM_DUE: isoDuration('PT48H').default(48 * 3_600_000),
   UPDATE_CADENCE: z.string().transform(parsedBy(parseUpdateCadence)).optional(),
+  COMMANDER_NUDGE_AFTER: isoDuration('PT5M').default(5 * 60_000),
   ANNOUNCE_CHANNEL: channelId.optional(),
   STAKEHOLDER_CHANNEL: channelId.optional(),
   POSTMORTEM_CHANNEL: channelId.optional(),

@@ -55,6 +55,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       escalateAfter: env.ESCALATE_AFTER,
       postmortemDue: env.POSTMORTEM_DUE,
       updateCadence: env.UPDATE_CADENCE ?? DEFAULT_UPDATE_CADENCE,
+      commanderNudgeAfter: env.COMMANDER_NUDGE_AFTER,
       timerReconcileEvery: env.TIMER_RECONCILE_EVERY,
       outboxSweepEvery: env.OUTBOX_SWEEP_EVERY,
     },

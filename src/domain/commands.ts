@@ -136,9 +136,16 @@ export interface Resolve extends CommandBase<'Resolve'> {
   readonly impactEndedAt: Instant | null;
   /** SEV3/SEV4 incidents get a postmortem only when asked; SEV1/SEV2 always do. */
   readonly postmortemWanted: boolean;
+  /** Required while the severity is pending: an incident is not resolved unclassified. Ignored otherwise. */
+  readonly severity?: Severity | null;
 }
 export interface Reopen extends CommandBase<'Reopen'> {
   readonly reason: string;
+}
+
+/** Names (or renames) the affected service: free text, as people call it. */
+export interface SetService extends CommandBase<'SetService'> {
+  readonly service: string;
 }
 
 export interface FollowUpInput {
@@ -210,6 +217,7 @@ export type IncidentCommand =
   | SnoozeUpdateNudge
   | Resolve
   | Reopen
+  | SetService
   | RecordPostmortem
   | CompleteFollowUp
   | DropFollowUp

@@ -1,9 +1,10 @@
 import type { Reopen, Resolve } from './commands.js';
-import { requireActive, requirePermission, requireText } from './guards.js';
+import type { SeverityChanged } from './events.js';
+import { refusing, requireActive, requirePermission, requireText } from './guards.js';
 import { reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
-import { accept, acceptFrom, refuse, type Verdict } from './verdict.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /** SEV1 and SEV2 always get a postmortem; SEV3, SEV4 and unclassified ones when someone asks. */
 export function postmortemRequired(severity: OpenedIncident['severity'], wanted: boolean): boolean {
@@ -32,13 +33,47 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
       ),
     );
   }
-  return acceptFrom(command, {
+  const classified = severityAtResolution(command, state, asCommander);
+  const severity = classified ? classified.to : state.severity;
+  return accept(...(classified ? [classified] : []), {
     type: 'IncidentResolved',
+    at: command.now,
+    by: command.actor,
     summary,
     impactEndedAt: command.impactEndedAt,
-    postmortemRequired: postmortemRequired(state.severity, command.postmortemWanted),
+    postmortemRequired: postmortemRequired(severity, command.postmortemWanted),
     asCommander,
   });
+}
+
+/**
+ * An incident is not resolved unclassified: its severity decides its postmortem and its figures.
+ * While it is pending, the resolve names it, and it is recorded as a severity change first.
+ */
+function severityAtResolution(
+  command: Resolve,
+  state: OpenedIncident,
+  asCommander: boolean,
+): SeverityChanged | null {
+  if (state.severity !== 'pending') return null;
+  if (!command.severity)
+    return refusing(
+      reject(
+        'invalid_input',
+        'The severity is still pending: choose one (SEV1 to SEV4) before resolving, so the postmortem and the figures are right.',
+        { field: 'severity' },
+      ),
+    );
+  return {
+    type: 'SeverityChanged',
+    at: command.now,
+    by: command.actor,
+    from: 'pending',
+    to: command.severity,
+    reason: 'set when resolving',
+    triage: null,
+    asCommander,
+  };
 }
 
 export function decideReopen(command: Reopen, state: OpenedIncident): Verdict {

@@ -148,6 +148,8 @@ const incidentResolved = event('IncidentResolved', {
   postmortemRequired: z.boolean(),
 });
 const incidentReopened = event('IncidentReopened', { reason: z.string() });
+const serviceSet = event('ServiceSet', { ...authorised, from: nullableText, to: z.string() });
+const commanderNudged = event('CommanderNudged', {});
 
 const postmortemReminded = event('PostmortemReminded', {
   n: count,
@@ -199,6 +201,8 @@ export const incidentEventSchema = z.discriminatedUnion('type', [
   updateNudgeSnoozed,
   incidentResolved,
   incidentReopened,
+  serviceSet,
+  commanderNudged,
   postmortemReminded,
   postmortemRecorded,
   followUpReminded,

@@ -105,6 +105,7 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  commanderNudgedAt: instant.nullable(),
 };
 
 /**

@@ -5,6 +5,7 @@ import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-
 import { SYSTEM_ACTOR } from '../../../domain/index.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
+import { createChangeEffectPerformer } from './change-effects.js';
 import { createIncidentChannel } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
@@ -31,6 +32,7 @@ export interface SlackEffectDeps
 export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
   const messages = createMessageEffectPerformer(deps);
   const postmortems = createPostmortemEffectPerformer({ ...deps, policy: deps.header.policy });
+  const changes = createChangeEffectPerformer({ ...deps, policy: deps.header.policy });
 
   async function invite(incident: StoredIncident, effect: Extract<Effect, { kind: 'channel.invite' }>) {
     const channel = requireChannel(incident);
@@ -73,6 +75,11 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
         case 'postmortem.draft':
         case 'postmortem.record':
           return postmortems.perform(effect, incident);
+        case 'change.notice':
+        case 'commander.brief':
+        case 'stage.prompt':
+        case 'commander.nudge':
+          return changes.perform(effect, incident);
         default:
           return messages.perform(effect, incident);
       }

@@ -1,15 +1,23 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { permission } from '../../../domain/index.js';
+import { permission, SEVERITIES, type Severity } from '../../../domain/index.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { RESOLVE_ACTION } from '../views/header.js';
 import { RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
+import { RESOLVE_SEVERITY_ACTION, RESOLVE_SEVERITY_BLOCK } from '../views/resolve-severity.js';
 import type { ListenerDeps } from './deps.js';
 import { onBlockAction } from './kit/block-action.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
 const pickedSchema = z.object({
+  [RESOLVE_SEVERITY_BLOCK]: z
+    .object({
+      [RESOLVE_SEVERITY_ACTION]: z
+        .object({ selected_option: z.object({ value: z.string() }).nullish() })
+        .passthrough(),
+    })
+    .optional(),
   impact_ended: z
     .object({ at: z.object({ selected_date_time: z.number().nullish() }).passthrough() })
     .optional(),
@@ -39,7 +47,7 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
     callbackId: RESOLVE_MODAL,
     metadata: modalMetadataSchema,
     fallbackBlock: 'summary',
-    fields: { summary: 'summary', impactEndedAt: 'impact_ended' },
+    fields: { summary: 'summary', impactEndedAt: 'impact_ended', severity: RESOLVE_SEVERITY_BLOCK },
     toCommand: async ({ submission, metadata, actor, now }, deps) => {
       const picked = pickedSchema.safeParse(submission.view.state.values);
       const seconds = picked.data?.impact_ended?.at.selected_date_time;
@@ -58,10 +66,17 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
           postmortemWanted: (picked.data?.postmortem?.wanted.selected_options ?? []).some(
             (o) => o.value === 'wanted',
           ),
+          severity: severityPicked(picked.data?.[RESOLVE_SEVERITY_BLOCK]?.[RESOLVE_SEVERITY_ACTION]),
         },
       };
     },
   });
+}
+
+/** The severity chosen on the form (shown only while pending); anything else is no choice. */
+function severityPicked(select: { selected_option?: { value: string } | null } | undefined): Severity | null {
+  const chosen = z.enum(SEVERITIES).safeParse(select?.selected_option?.value);
+  return chosen.success ? chosen.data : null;
 }
 
 const PICKER_PRECISION_MS = 60_000;

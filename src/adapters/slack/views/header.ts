@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import {
   type IncidentState,
   isActive,
@@ -14,6 +14,7 @@ import { FIELD_TEXT_MAX, inline, plainText, slackDate, userMention } from './for
 import { workBlocks } from './header-work.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { RECORD_POSTMORTEM_ACTION } from './postmortem-messages.js';
+import { serviceButton } from './service-modal.js';
 import { nextTimerLine } from './timers.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
@@ -64,6 +65,7 @@ export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessa
         },
         { type: 'mrkdwn', text: `*Diagnosis hold*\n${holdLine(state)}` },
       ],
+      ...serviceAccessory(state),
     },
     {
       type: 'context',
@@ -86,6 +88,11 @@ export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessa
     },
   ];
   return { text, blocks };
+}
+
+function serviceAccessory(state: Opened): { accessory: Button } | Record<string, never> {
+  const button = serviceButton(state);
+  return button ? { accessory: button } : {};
 }
 
 /** How much of the title the fallback shows, and of the service its field shows (under Slack's 2,000). */

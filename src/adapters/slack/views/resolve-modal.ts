@@ -1,6 +1,7 @@
 import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
+import { pendingSeverityBlocks } from './resolve-severity.js';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
@@ -14,6 +15,7 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
     submit: 'Resolve',
     metadata,
     blocks: [
+      ...pendingSeverityBlocks(severity),
       textInput({
         blockId: 'summary',
         field: 'summary',

@@ -1,0 +1,131 @@
+import type { NoticedChange } from '../../../app/effects.js';
+import {
+  humanDuration,
+  type IncidentState,
+  millisecondsBetween,
+  type RoleAssignment,
+  type Severity,
+  type SeverityOrPending,
+} from '../../../domain/index.js';
+import { roundToMinute } from './durations.js';
+import {
+  contextLine,
+  inline,
+  mrkdwnSection,
+  type SlackMessage,
+  slackMessage,
+  userMention,
+} from './format.js';
+import { TAKE_ROLE_ACTION } from './header.js';
+import { incidentRef } from './labels.js';
+import { DRAFT_UPDATE_ACTION } from './timer-messages.js';
+
+type Opened = Exclude<IncidentState, { status: 'none' }>;
+
+/** How much of people's words a one-line notice shows; the timeline has the rest. */
+const REASON_SHOWN = 300;
+const SERVICE_SHOWN = 80;
+
+/**
+ * One line in the incident channel for a change everyone working it should know about: who did
+ * what. Roles, severity, status and the service only change in the header otherwise, and a header
+ * that silently changes is how a room ends up with two people who think they are in charge.
+ */
+export function changeNoticeMessage(state: Opened, change: NoticedChange): SlackMessage {
+  const text = `${incidentRef(state.number)}: ${noticeLine(change)}`;
+  return slackMessage(text, [contextLine(noticeLine(change))]);
+}
+
+export function noticeLine(change: NoticedChange): string {
+  const by = userMention(change.by);
+  switch (change.type) {
+    case 'RoleAssigned':
+      return roleLine(change.role, change.userId, change.previous, change.via, change.by);
+    case 'RoleReleased':
+      return change.by === change.userId
+        ? `${by} stepped down as ${change.role}; the role is free${freeRoleHint(change.role)}.`
+        : `${by} released ${userMention(change.userId)} from ${change.role}; the role is free${freeRoleHint(change.role)}.`;
+    case 'SeverityChanged':
+      return `Severity ${severityWord(change.from)} → ${change.to} by ${by}: ${inline(change.reason, REASON_SHOWN)}.`;
+    case 'StatusChanged':
+      return `Status: ${change.from} → ${change.to} by ${by}${change.note ? `: ${inline(change.note, REASON_SHOWN)}` : ''}.`;
+    case 'ServiceSet':
+      return change.from
+        ? `Service changed from ${serviceWord(change.from)} to ${serviceWord(change.to)} by ${by}.`
+        : `Service named ${serviceWord(change.to)} by ${by}.`;
+  }
+}
+
+function roleLine(
+  role: string,
+  holder: string,
+  previous: string | null,
+  via: RoleAssignment,
+  by: string,
+): string {
+  switch (via) {
+    case 'took':
+      return `${userMention(holder)} took the ${role} role.`;
+    case 'handed_off':
+      return `${userMention(by)} handed ${role} to ${userMention(holder)}.`;
+    case 'assigned':
+      return previous
+        ? `${userMention(by)} moved ${role} from ${userMention(previous)} to ${userMention(holder)}.`
+        : `${userMention(by)} made ${userMention(holder)} ${role}.`;
+  }
+}
+
+const freeRoleHint = (role: string): string =>
+  role === 'commander' ? ': someone take command from the header' : '';
+
+const severityWord = (severity: SeverityOrPending): string =>
+  severity === 'pending' ? 'pending' : (severity satisfies Severity);
+
+const serviceWord = (service: string): string => `*${inline(service, SERVICE_SHOWN)}*`;
+
+/**
+ * At a new stage stakeholders should hear of it: the communicator (or the commander, while nobody
+ * is communicator) is asked in the channel, with the button that opens the update draft for it.
+ */
+export function stagePromptMessage(state: Opened, to: string, recipient: string | null): SlackMessage {
+  const who = recipient ? `${userMention(recipient)}: ` : 'Communicator (nobody holds the role yet): ';
+  const text = `${who}${incidentRef(state.number)} is now *${to}*. Post an update for this stage? The draft is written for it; you edit it before it goes out.`;
+  return slackMessage(text, [
+    mrkdwnSection(`:mega: ${text}`),
+    {
+      type: 'actions',
+      block_id: 'stage.prompt',
+      elements: [
+        {
+          type: 'button',
+          action_id: DRAFT_UPDATE_ACTION,
+          text: { type: 'plain_text', text: 'Draft the update' },
+          style: 'primary',
+          value: 'draft',
+        },
+      ],
+    },
+  ]);
+}
+
+/** Nobody took command in time: the channel is asked, once, with the button that takes it. */
+export function commanderNudgeMessage(state: Opened): SlackMessage {
+  const after = roundToMinute(millisecondsBetween(state.openedAt, state.commanderNudgedAt ?? state.openedAt));
+  const text = `Nobody has taken command of ${incidentRef(state.number)} yet, ${humanDuration(after)} after it opened. The commander coordinates rather than fixes: one person who decides what is tried next and makes sure stakeholders hear. Who will take it?`;
+  return slackMessage(text, [
+    mrkdwnSection(`:raising_hand: ${text}`),
+    {
+      type: 'actions',
+      block_id: 'commander.nudge',
+      elements: [
+        {
+          type: 'button',
+          action_id: TAKE_ROLE_ACTION,
+          text: { type: 'plain_text', text: 'Take command' },
+          style: 'primary',
+          value: 'commander',
+        },
+      ],
+    },
+  ]);
+}
