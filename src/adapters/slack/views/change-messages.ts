@@ -42,9 +42,7 @@ export function noticeLine(change: NoticedChange): string {
     case 'RoleAssigned':
       return roleLine(change.role, change.userId, change.previous, change.via, change.by);
     case 'RoleReleased':
-      return change.by === change.userId
-        ? `${by} stepped down as ${change.role}; the role is free${freeRoleHint(change.role)}.`
-        : `${by} released ${userMention(change.userId)} from ${change.role}; the role is free${freeRoleHint(change.role)}.`;
+      return `${change.by === change.userId ? `${by} stepped down as ${change.role}` : `${by} released ${userMention(change.userId)} from ${change.role}`}${freeRole(change.role)}`;
     case 'SeverityChanged':
       return `Severity ${severityWord(change.from)} → ${change.to} by ${by}: ${inline(change.reason, REASON_SHOWN)}.`;
     case 'StatusChanged':
@@ -75,8 +73,10 @@ function roleLine(
   }
 }
 
-const freeRoleHint = (role: string): string =>
-  role === 'commander' ? ': someone take command from the header' : '';
+const freeRole = (role: string): string =>
+  role === 'commander'
+    ? '. Nobody is in command now: someone take it from the pinned header.'
+    : '; the role is free.';
 
 const severityWord = (severity: SeverityOrPending): string =>
   severity === 'pending' ? 'pending' : (severity satisfies Severity);
@@ -88,8 +88,11 @@ const serviceWord = (service: string): string => `*${inline(service, SERVICE_SHO
  * is communicator) is asked in the channel, with the button that opens the update draft for it.
  */
 export function stagePromptMessage(state: Opened, to: string, recipient: string | null): SlackMessage {
-  const who = recipient ? `${userMention(recipient)}: ` : 'Communicator (nobody holds the role yet): ';
-  const text = `${who}${incidentRef(state.number)} is now *${to}*. Post an update for this stage? The draft is written for it; you edit it before it goes out.`;
+  const stage = `${incidentRef(state.number)} is now *${to}*`;
+  const who = recipient
+    ? `${userMention(recipient)}: ${stage}.`
+    : `${stage}, and nobody is communicator or commander to tell stakeholders.`;
+  const text = `${who} Post an update for this stage? The draft is written for it; you edit it before it goes out.`;
   return slackMessage(text, [
     mrkdwnSection(`:mega: ${text}`),
     {
@@ -111,7 +114,7 @@ export function stagePromptMessage(state: Opened, to: string, recipient: string 
 /** Nobody took command in time: the channel is asked, once, with the button that takes it. */
 export function commanderNudgeMessage(state: Opened): SlackMessage {
   const after = roundToMinute(millisecondsBetween(state.openedAt, state.commanderNudgedAt ?? state.openedAt));
-  const text = `Nobody has taken command of ${incidentRef(state.number)} yet, ${humanDuration(after)} after it opened. The commander coordinates rather than fixes: one person who decides what is tried next and makes sure stakeholders hear. Who will take it?`;
+  const text = `Nobody has taken command of ${incidentRef(state.number)} yet, ${humanDuration(after)} after it opened. The commander coordinates rather than fixes: one person who decides what is tried next and makes sure stakeholders hear. Who will take it? *Take command* below, or assign someone from the pinned header.`;
   return slackMessage(text, [
     mrkdwnSection(`:raising_hand: ${text}`),
     {

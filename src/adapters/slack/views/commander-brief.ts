@@ -55,7 +55,7 @@ export function commanderBriefMessage(
   const open = humanDuration(roundToMinute(Math.max(0, millisecondsBetween(state.openedAt, now))));
   const lines = [
     `*You are now commander of ${ref}*: ${inline(state.title, TITLE_SHOWN)}. ${how}`,
-    `Severity ${severityLabel(state.severity)} · ${state.status} · open ${open}${state.service ? ` · service ${inline(state.service, 80)}` : ''} · work it in ${where}`,
+    `Severity ${severityLabel(state.severity)} · status ${state.status} · open ${open}${state.service ? ` · service ${inline(state.service, 80)}` : ''} · work it in ${where}`,
   ];
   const sections = [
     lines.join('\n'),
