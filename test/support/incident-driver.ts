@@ -254,19 +254,33 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     };
   }
 
-  /** Clicks Resolve and submits the modal that opens. */
+  /**
+   * Clicks Resolve and submits the modal that opens. While the severity is pending the modal asks
+   * for one: `severity` (default SEV3, which like a pending one gets a postmortem only when asked).
+   */
   async function resolve(
     incident: DrivenIncident,
     userId: string,
     summary: string,
-    options: { postmortemWanted?: boolean } = {},
+    options: { postmortemWanted?: boolean; severity?: string } = {},
   ): Promise<void> {
     const opens = t.slack.callsTo('views.open').length;
     await click(incident, 'incident.resolve', userId);
     const wanted: Record<string, Record<string, unknown>> = options.postmortemWanted
       ? { postmortem: { wanted: { type: 'checkboxes', selected_options: [{ value: 'wanted' }] } } }
       : {};
-    await submitModal(opens, userId, { summary: { text: { value: summary } }, ...wanted });
+    const opened = await lastOpened(opens);
+    const asksSeverity = (opened.args.view as OpenedView).blocks.some((b) => b.block_id === 'severity');
+    const severity: ModalValues = asksSeverity
+      ? {
+          severity: {
+            choice: { type: 'static_select', selected_option: { value: options.severity ?? 'SEV3' } },
+          },
+        }
+      : {};
+    okAnswer(
+      await submitView(opened, userId, { summary: { text: { value: summary } }, ...wanted, ...severity }),
+    );
   }
 
   /** Messages the bot posted in a channel (not updates), oldest first. */
