@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     expect(config.timing.escalateAfter).toBe(30 * 60_000);
     expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
     expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.timing.commanderNudgeAfter).toBe(5 * 60_000);
     expect(config.timezone).toBe('UTC');
     expect(config.weeklyReview).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.migrateOnStart).toBe(true);
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       ESCALATE_AFTER: 'PT1H30M',
       POSTMORTEM_DUE: 'P2D',
       UPDATE_CADENCE: 'SEV2=PT45M',
+      COMMANDER_NUDGE_AFTER: 'PT3M',
       ANNOUNCE_CHANNEL: 'C0ANNOUNCE',
       STAKEHOLDER_CHANNEL: 'C0STAKE',
       POSTMORTEM_CHANNEL: 'G0POSTMORTEM',
@@ -78,6 +80,7 @@ describe('loadConfig', () => {
     expect(config.timing.escalateAfter).toBe(90 * 60_000);
     expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
     expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 45 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.timing.commanderNudgeAfter).toBe(3 * 60_000);
     expect(config.channels).toEqual({
       announce: 'C0ANNOUNCE',
       stakeholder: 'C0STAKE',
@@ -93,10 +96,12 @@ describe('loadConfig', () => {
     const config = loadConfig({
       ...minimal,
       ESCALATE_AFTER: 'PT0S',
+      COMMANDER_NUDGE_AFTER: 'PT0S',
       WEEKLY_REVIEW: 'off',
       RETENTION: 'PT0S',
     });
     expect(config.timing.escalateAfter).toBe(0);
+    expect(config.timing.commanderNudgeAfter).toBe(0);
     expect(config.weeklyReview).toBeNull();
     expect(config.retention).toBe(0);
   });
