@@ -17,6 +17,16 @@ describe('the nudge when nobody has taken command', () => {
     },
   });
 
+  /** Every other timer is off here: once the nudge is done or cancelled, the queue is empty. */
+  async function expectNoTimersLeft() {
+    const queue = openTimersQueue(t.queuePrefix);
+    try {
+      await expect.poll(() => pendingTimerKeys(queue)).toEqual([]);
+    } finally {
+      await queue.close();
+    }
+  }
+
   const nudgesIn = (channel: string) =>
     drive.posted(channel).filter((call) => String(call.args.text).includes('Nobody has taken command'));
 
@@ -44,24 +54,14 @@ describe('the nudge when nobody has taken command', () => {
     await expect.poll(async () => (await drive.state(incident.id)).roles.commander).toBe(DANA);
 
     // Asked once: nothing is left to fire.
-    const queue = openTimersQueue(t.queuePrefix);
-    try {
-      await expect.poll(() => pendingTimerKeys(queue)).toEqual([]);
-    } finally {
-      await queue.close();
-    }
+    await expectNoTimersLeft();
   });
 
   it('does not fire when someone took command in time', async () => {
     const incident = await drive.open('Exports empty', REPORTER);
     await drive.click(incident, 'role.take', DANA, 'commander');
     await expect.poll(async () => (await drive.state(incident.id)).roles.commander).toBe(DANA);
-    const queue = openTimersQueue(t.queuePrefix);
-    try {
-      await expect.poll(() => pendingTimerKeys(queue)).toEqual([]);
-    } finally {
-      await queue.close();
-    }
+    await expectNoTimersLeft();
     // Past the time it would have fired, by more than the allowed lateness.
     const opened = eventTime((await drive.events(incident.id, 'IncidentOpened'))[0]);
     await expect

@@ -7,6 +7,7 @@ import {
   type Severity,
   type SeverityOrPending,
 } from '../../../domain/index.js';
+import { button, buttonRow, draftUpdateButton } from './buttons.js';
 import { roundToMinute } from './durations.js';
 import {
   contextLine,
@@ -18,7 +19,6 @@ import {
 } from './format.js';
 import { TAKE_ROLE_ACTION } from './header.js';
 import { incidentRef } from './labels.js';
-import { DRAFT_UPDATE_ACTION } from './timer-messages.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
@@ -95,19 +95,7 @@ export function stagePromptMessage(state: Opened, to: string, recipient: string 
   const text = `${who} Post an update for this stage? The draft is written for it; you edit it before it goes out.`;
   return slackMessage(text, [
     mrkdwnSection(`:mega: ${text}`),
-    {
-      type: 'actions',
-      block_id: 'stage.prompt',
-      elements: [
-        {
-          type: 'button',
-          action_id: DRAFT_UPDATE_ACTION,
-          text: { type: 'plain_text', text: 'Draft the update' },
-          style: 'primary',
-          value: 'draft',
-        },
-      ],
-    },
+    buttonRow('stage.prompt', draftUpdateButton()),
   ]);
 }
 
@@ -117,18 +105,6 @@ export function commanderNudgeMessage(state: Opened): SlackMessage {
   const text = `Nobody has taken command of ${incidentRef(state.number)} yet, ${humanDuration(after)} after it opened. The commander coordinates rather than fixes: one person who decides what is tried next and makes sure stakeholders hear. Who will take it? *Take command* below, or assign someone from the pinned header.`;
   return slackMessage(text, [
     mrkdwnSection(`:raising_hand: ${text}`),
-    {
-      type: 'actions',
-      block_id: 'commander.nudge',
-      elements: [
-        {
-          type: 'button',
-          action_id: TAKE_ROLE_ACTION,
-          text: { type: 'plain_text', text: 'Take command' },
-          style: 'primary',
-          value: 'commander',
-        },
-      ],
-    },
+    buttonRow('commander.nudge', button(TAKE_ROLE_ACTION, 'Take command', 'commander', true)),
   ]);
 }

@@ -1,24 +1,13 @@
 import type { KnownBlock, View } from '@slack/types';
+import { button, buttonRow } from './buttons.js';
 import { formModal, textInput } from './form.js';
 
 export const REOPEN_ACTION = 'incident.reopen';
 export const REOPEN_MODAL = 'incident.reopen';
 
 /** The button under the resolution message: it came back, so work it again in the same channel. */
-export function reopenButton(): KnownBlock {
-  return {
-    type: 'actions',
-    block_id: 'resolution.reopen',
-    elements: [
-      {
-        type: 'button',
-        action_id: REOPEN_ACTION,
-        text: { type: 'plain_text', text: 'Reopen', emoji: true },
-        value: 'reopen',
-      },
-    ],
-  };
-}
+export const reopenButton = (): KnownBlock =>
+  buttonRow('resolution.reopen', button(REOPEN_ACTION, 'Reopen', 'reopen'));
 
 /** Reopening needs a reason: it goes on the timeline and into the postmortem. */
 export const reopenModal = (metadata: { incidentId: string }): View =>
