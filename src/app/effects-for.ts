@@ -29,6 +29,9 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'ServiceSet':
         effects.push(...changeEffects(event));
         break;
+      case 'IncidentReopened':
+        effects.push(...changeEffects(event));
+        break;
       case 'CommanderNudged':
         effects.push({ kind: 'commander.nudge', at: event.at });
         break;
@@ -96,5 +99,8 @@ function changeEffects(event: NoticedChange): Effect[] {
     });
   if (event.type === 'StatusChanged')
     effects.push({ kind: 'stage.prompt', from: event.from, to: event.to, at: event.at });
+  // Stakeholders were told it was resolved: they should hear that it is back.
+  if (event.type === 'IncidentReopened')
+    effects.push({ kind: 'stage.prompt', from: 'resolved', to: 'investigating', at: event.at });
   return effects;
 }

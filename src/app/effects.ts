@@ -1,4 +1,5 @@
 import type {
+  IncidentReopened,
   RoleAssigned,
   RoleAssignment,
   RoleReleased,
@@ -8,7 +9,13 @@ import type {
 } from '../domain/index.js';
 
 /** The changes everyone in the channel is told about in one line: who did what. */
-export type NoticedChange = RoleAssigned | RoleReleased | SeverityChanged | StatusChanged | ServiceSet;
+export type NoticedChange =
+  | RoleAssigned
+  | RoleReleased
+  | SeverityChanged
+  | StatusChanged
+  | ServiceSet
+  | IncidentReopened;
 
 /**
  * Side effects in Slack that committed events call for. They are written to the outbox in the same
@@ -52,7 +59,7 @@ export type Effect =
       readonly toExec: boolean;
     }
   | { readonly kind: 'follow-up.remind'; readonly followUpId: string; readonly which: 'before' | 'overdue' }
-  /** A role, the severity, the status or the service changed: one line in the incident channel. */
+  /** A role, the severity, the status or the service changed, or it reopened: one line in the channel. */
   | { readonly kind: 'change.notice'; readonly change: NoticedChange }
   /** Someone new is commander: what they need to know, by direct message. */
   | {

@@ -136,6 +136,13 @@ describe('no dead ends', () => {
         reason: 'Queue is growing again',
       });
       expect((await drive.state(incident.id)).status).toBe('investigating');
+      // Said in the channel, and stakeholders, told it was resolved, are to hear it is back.
+      await t.outboxSettled();
+      const said = drive.posted(incident.channel).map((c) => String(c.args.text));
+      expect(said).toContainEqual(expect.stringContaining('Reopened by <@U0DANA>: Queue is growing again.'));
+      expect(said).toContainEqual(
+        expect.stringContaining('is now *investigating*. Post an update for this stage?'),
+      );
     });
 
     it('works from the Reopen button on the resolution message, which asks the reason', async () => {

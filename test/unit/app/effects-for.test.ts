@@ -64,6 +64,16 @@ describe('the effects of visible changes', () => {
     expect(effectsFor([service], true).map((e) => e.kind)).toEqual(['change.notice', 'header.render']);
   });
 
+  it('reopened: a notice, and stakeholders, told it was resolved, are to hear it is back', () => {
+    const reopened: IncidentEvent = { type: 'IncidentReopened', at: at(50), by: DANA, reason: 'Back' };
+    expect(effectsFor([reopened], false)).toEqual([
+      { kind: 'change.notice', change: reopened },
+      { kind: 'stage.prompt', from: 'resolved', to: 'investigating', at: at(50) },
+      { kind: 'header.render' },
+      { kind: 'announcement.render' },
+    ]);
+  });
+
   it('nobody took command: the nudge in the channel', () => {
     expect(kinds([{ type: 'CommanderNudged', at: at(5), by: 'system' }])).toEqual([
       'commander.nudge',

@@ -116,6 +116,7 @@ const CHANGES: readonly NoticedChange[] = [
   },
   { type: 'ServiceSet', at: at(31), by: PRIYA, from: null, to: 'checkout', asCommander: true },
   { type: 'ServiceSet', at: at(32), by: PRIYA, from: 'checkout', to: 'checkout-api', asCommander: true },
+  { type: 'IncidentReopened', at: at(50), by: PRIYA, reason: 'Errors are back on 3 hosts' },
 ];
 
 describe('the texts that make changes visible (reviewed by hand)', () => {

@@ -47,6 +47,8 @@ export function noticeLine(change: NoticedChange): string {
       return `Severity ${severityWord(change.from)} → ${change.to} by ${by}: ${inline(change.reason, REASON_SHOWN)}.`;
     case 'StatusChanged':
       return `Status: ${change.from} → ${change.to} by ${by}${change.note ? `: ${inline(change.note, REASON_SHOWN)}` : ''}.`;
+    case 'IncidentReopened':
+      return `Reopened by ${by}: ${inline(change.reason, REASON_SHOWN)}. The incident is investigating again, and the escalation clock restarts.`;
     case 'ServiceSet':
       return change.from
         ? `Service changed from ${serviceWord(change.from)} to ${serviceWord(change.to)} by ${by}.`

@@ -1,9 +1,6 @@
-import { incidentHere, isAnswer, type SubcommandContext, type SubcommandHandler, say } from './context.js';
+import { incidentHere, isAnswer, type SubcommandHandler, say } from './context.js';
 import { runForPerson } from './run-command.js';
-
-const base = (context: SubcommandContext) => ({ actor: context.command.user_id, now: context.now });
-const usage = (context: SubcommandContext, example: string) =>
-  `\`${context.deps.config.slack.command} ${example}\``;
+import { base, usage } from './work.js';
 
 /** `service <name>`: names or renames the affected service (the commander, or anyone while nobody is). */
 export const service: SubcommandHandler = async (context) => {
