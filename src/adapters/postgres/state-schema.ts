@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   followUpInputSchema,
   instant,
   openStatus,
   parsedOrNull,
   postmortemAnswersSchema,
   severityOrPending,
+  triageAnswersSchema,
   userId,
 } from './stored-values.js';
 import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreement.js';
@@ -106,6 +108,7 @@ const facts = {
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
   commanderNudgedAt: instant.nullable(),
+  triage: triageAnswersSchema.nullable(),
 };
 
 /**
@@ -123,6 +126,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  impactStartedAt: instant.nullable(),
+  detection: detectionSchema.nullable(),
 });
 
 const resolvedIncident = z.object({
@@ -134,6 +139,7 @@ const resolvedIncident = z.object({
 });
 
 const followUp = followUpInputSchema.extend({
+  runbook: z.boolean(),
   status: z.enum(['open', 'done', 'dropped']),
   closedAt: instant.nullable(),
   dropReason: z.string().nullable(),
@@ -146,7 +152,7 @@ const closedIncident = z.object({
   status: z.literal('closed'),
   hold: settledHold,
   resolution,
-  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema }),
+  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema.required() }),
   followUps: z.array(followUp),
 });
 

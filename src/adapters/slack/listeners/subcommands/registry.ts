@@ -3,6 +3,7 @@ import { decision } from './decision.js';
 import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
+import { runbook } from './runbook.js';
 import { reopen, service } from './service-and-reopen.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
@@ -26,4 +27,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   stats,
   service,
   reopen,
+  runbook,
 };
