@@ -99,12 +99,14 @@ function ruledOut(state: Opened): string {
 }
 
 function openActions(state: Opened): string {
-  const items = state.actions
-    .filter((a) => a.status === 'in_progress' || a.status === 'proposed')
-    .map(
-      (a) =>
-        `${inline(a.text, ITEM_SHOWN)}: ${userMention(a.owner)}${a.status === 'proposed' ? ' _(proposed, not started)_' : ''}`,
-    );
+  // What is under way first; what was only proposed (during the hold) after it.
+  const items = [
+    ...state.actions.filter((a) => a.status === 'in_progress'),
+    ...state.actions.filter((a) => a.status === 'proposed'),
+  ].map(
+    (a) =>
+      `${inline(a.text, ITEM_SHOWN)}: ${userMention(a.owner)}${a.status === 'proposed' ? ' _(proposed, not started)_' : ''}`,
+  );
   return bullets(items) || '_None._';
 }
 
