@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createRedisConnection } from './adapters/bullmq/redis-connection.js';
 import { createTimerQueue, scheduleWeeklyReview } from './adapters/bullmq/timer-queue.js';
@@ -20,6 +20,7 @@ import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effec
 import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
 import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
+import { createWorkspaces } from './adapters/slack/workspaces.js';
 import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { OutboxRunner } from './app/outbox/outbox-runner.js';
@@ -97,18 +98,31 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     timeout: TIMEOUTS_MS.slackCall,
-    // Listeners' calls (views.open within 3 s of a click) get one quick retry; effects get none.
+    // Bolt's own calls (the OAuth exchange, Socket Mode's connection) get one quick retry.
     retryConfig: { retries: 1, factor: 1, minTimeout: 200 },
     logger: boltLogger(logger),
   };
-  // The outbox retries with backoff; this client must not (a blind retry can post twice).
-  const slackClient = new WebClient(config.slack.botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
+  // Every Web API call of ours goes through a client of `slack`: the workspace's own token,
+  // and no retries for effects (the outbox retries with backoff; a blind retry can post twice).
+  const workspaces = createWorkspaces({
+    config,
+    db,
+    outbox,
+    logger,
+    clientOptions,
+    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   });
-  const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
-  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger, clock });
+  const slackClients = workspaces.clients;
+  // One workspace: who the bot is there, asked at start (a bad token stops the start). Several:
+  // each workspace's bot user comes with its installation.
+  const botUserId =
+    config.slack.botToken !== null ? (options.botUserId ?? (await slackClients.botUserIdFor(''))) : undefined;
+  const zoneOf = createUserTimeZones({
+    clientFor: (teamId) => slackClients.clientFor(teamId, 'effects'),
+    fallback: config.timezone,
+    logger,
+    clock,
+  });
 
   const timerSync = new TimerSync({
     store,
@@ -128,9 +142,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     sweepEvery: config.timing.outboxSweepEvery,
     onGivenUp: (kind, reason) => metrics.effectsGivenUp.inc({ kind, reason: reasonLabel(reason) }),
     performer: createSlackEffectPerformer({
-      client: slackClient,
+      clients: slackClients,
       store,
-      botUserId,
       header: { policy, command: config.slack.command },
       failures: (incidentId) => outbox.failures(incidentId, 5),
       announceChannel: config.channels.announce,
@@ -143,10 +156,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }),
   });
 
+  /** A timer of a workspace the app was removed from does nothing (its effects could not reach Slack). */
+  const servesIncident = async (incidentId: string): Promise<boolean> => {
+    const incident = await store.findById(incidentId);
+    return incident === null || (await slackClients.serves(incident.teamId));
+  };
+
   const commands = createCommandCore({
     store,
     newId: randomUUID,
-    membership: createChannelMembership(slackClient),
+    membership: createChannelMembership((teamId) => slackClients.clientFor(teamId, 'effects')),
     metrics: metrics.commandMetrics,
     afterCommit: (incidentId) => {
       void outboxRunner.kick(incidentId);
@@ -154,13 +173,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   });
 
-  const reviewPublisher = createWeeklyReviewPublisher(slackClient, config.channels.postmortem);
+  const reviewPublisher = createWeeklyReviewPublisher(slackClients, config.channels.postmortem);
   const worker = createTimerWorker({
     connection: workerRedis,
     prefix: config.queuePrefix,
     logger,
     concurrency: SIZES.timerWorkers,
     onFire: async (job) => {
+      if (!(await servesIncident(job.incidentId))) {
+        logger.info({ job }, 'timer of a workspace the app was removed from: doing nothing');
+        return;
+      }
       const outcome = await fireTimer(
         {
           commands,
@@ -191,7 +214,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const slack = createSlackApp({
     config,
     logger,
-    botUserId,
+    ...(botUserId !== undefined ? { botUserId } : {}),
+    ...(workspaces.installationStore ? { installationStore: workspaces.installationStore } : {}),
+    onRequestFrom: (teamId, enterpriseId) => slackClients.noteEnterprise(teamId, enterpriseId),
     clientOptions,
     routes: createHealthRoutesFor({ db, redis, registry: metrics.registry, logger }),
     deps: {
@@ -205,6 +230,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       newId: randomUUID,
       zoneOf,
       answerWithinMs: TIMEOUTS_MS.answerWithin,
+      clientFor: (teamId) => slackClients.clientFor(teamId, 'listener'),
+      onUninstalled: (gone) => workspaces.uninstalled(gone),
     },
   });
 

@@ -14,6 +14,8 @@ export interface Database {
   outbox_leases: OutboxLeasesTable;
   processed_slack_events: ProcessedSlackEventsTable;
   deliveries: DeliveriesTable;
+  slack_installations: SlackInstallationsTable;
+  slack_workspace_enterprises: SlackWorkspaceEnterprisesTable;
 }
 
 type CreatedNow = ColumnType<Date, Date | undefined, never>;
@@ -93,4 +95,21 @@ export interface DeliveriesTable {
   key: string;
   detail: string | null;
   delivered_at: Generated<Date>;
+}
+
+export interface SlackInstallationsTable {
+  /** `E<enterprise id>` for an org-wide install, `T<team id>` for any other (as Bolt keys them). */
+  installation_key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  is_enterprise_install: boolean;
+  /** Bolt's Installation object, tokens included: written as JSON text, read back parsed. */
+  installation: ColumnType<unknown, string, string>;
+  installed_at: CreatedNow;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SlackWorkspaceEnterprisesTable {
+  team_id: string;
+  enterprise_id: string;
 }
