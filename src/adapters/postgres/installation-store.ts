@@ -8,8 +8,8 @@ export function installationKey(query: {
   readonly enterpriseId?: string | undefined;
   readonly teamId?: string | undefined;
 }): string {
-  if (query.isEnterpriseInstall && query.enterpriseId) return `E${query.enterpriseId}`;
-  if (query.teamId) return `T${query.teamId}`;
+  if (query.isEnterpriseInstall && query.enterpriseId) return `enterprise:${query.enterpriseId}`;
+  if (query.teamId) return `team:${query.teamId}`;
   throw new Error('an installation names neither a workspace nor an org-wide install');
 }
 

@@ -98,7 +98,7 @@ export interface DeliveriesTable {
 }
 
 export interface SlackInstallationsTable {
-  /** `E<enterprise id>` for an org-wide install, `T<team id>` for any other (as Bolt keys them). */
+  /** `enterprise:<id>` for an org-wide install, `team:<id>` for any other (as Bolt keys them). */
   installation_key: string;
   enterprise_id: string | null;
   team_id: string | null;
