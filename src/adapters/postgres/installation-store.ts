@@ -41,6 +41,14 @@ export interface PostgresInstallationStore extends Required<InstallationStore> {
  * logger hides Slack tokens wherever they appear). A reinstall replaces the row: new scopes, new token.
  */
 export function createInstallationStore(db: Kysely<Database>): PostgresInstallationStore {
+  /** Which workspaces belong to which org, by either side. */
+  const orgMembership = (column: 'team_id' | 'enterprise_id', value: string) =>
+    db
+      .selectFrom('slack_workspace_enterprises')
+      .select(['team_id', 'enterprise_id'])
+      .where(column, '=', value)
+      .orderBy('team_id')
+      .execute();
   return {
     async storeInstallation(installation: Installation) {
       const isEnterpriseInstall = installation.isEnterpriseInstall === true;
@@ -98,14 +106,7 @@ export function createInstallationStore(db: Kysely<Database>): PostgresInstallat
       return rows.flatMap((row) => (row.team_id ? [row.team_id] : []));
     },
 
-    async enterpriseOf(teamId) {
-      const row = await db
-        .selectFrom('slack_workspace_enterprises')
-        .select('enterprise_id')
-        .where('team_id', '=', teamId)
-        .executeTakeFirst();
-      return row?.enterprise_id ?? null;
-    },
+    enterpriseOf: async (teamId) => (await orgMembership('team_id', teamId))[0]?.enterprise_id ?? null,
 
     async rememberEnterprise(teamId, enterpriseId) {
       await db
@@ -115,14 +116,8 @@ export function createInstallationStore(db: Kysely<Database>): PostgresInstallat
         .execute();
     },
 
-    async teamsOf(enterpriseId) {
-      const rows = await db
-        .selectFrom('slack_workspace_enterprises')
-        .select('team_id')
-        .where('enterprise_id', '=', enterpriseId)
-        .execute();
-      return rows.map((row) => row.team_id);
-    },
+    teamsOf: async (enterpriseId) =>
+      (await orgMembership('enterprise_id', enterpriseId)).map((row) => row.team_id),
 
     async teamsOfOrgInstalls() {
       const rows = await db
