@@ -71,3 +71,18 @@ export function createWorkspaces(options: {
     },
   };
 }
+
+/**
+ * One `T` per workspace, made on first use and kept (a workspace's caches, e.g. display names):
+ * as many as the deployment serves workspaces.
+ */
+export function perWorkspace<T>(make: (teamId: string) => T): (teamId: string) => T {
+  const made = new Map<string, T>();
+  return (teamId) => {
+    const existing = made.get(teamId);
+    if (existing !== undefined) return existing;
+    const fresh = make(teamId);
+    made.set(teamId, fresh);
+    return fresh;
+  };
+}

@@ -3,12 +3,13 @@ import type { Attempt, EffectPerformer } from '../../../app/ports/effect-perform
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import { SYSTEM_ACTOR } from '../../../domain/index.js';
 import type { SlackClients } from '../slack-clients.js';
+import { createUserNames, type UserNames } from '../user-names.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
 import { createIncidentChannel } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
-import { createPostmortemEffectPerformer } from './postmortem-effects.js';
+import { createPostmortemEffectPerformer, type PostmortemEffectDeps } from './postmortem-effects.js';
 import { tolerating } from './slack-errors.js';
 
 export interface SlackEffectDeps
@@ -24,6 +25,12 @@ export interface SlackEffectDeps
   readonly announceChannel: string | null;
   /** POSTMORTEM_CHANNEL; null keeps postmortems in the incident channel. */
   readonly postmortemChannel: string | null;
+  /** Display names for files; by default read from Slack with a bounded cache. */
+  readonly names?: UserNames;
+  /** Display names in one workspace (its token); wins over `names`. */
+  readonly namesFor?: (teamId: string) => UserNames;
+  /** What the postmortem draft needs beyond the events (runbook, meeting time). */
+  readonly draftContext?: PostmortemEffectDeps['draftContext'];
   readonly fetch?: typeof fetch;
   /** How long a response_url post may take. */
   readonly responseTimeoutMs?: number;
@@ -39,7 +46,12 @@ export function createSlackEffectPerformer(options: SlackEffectDeps): EffectPerf
     async perform(effect: Effect, incident: StoredIncident, attempt: Attempt) {
       const client = await options.clients.clientFor(incident.teamId, 'effects');
       const botUserId = await options.clients.botUserIdFor(incident.teamId);
-      return workspacePerformer({ ...options, client, botUserId }).perform(effect, incident, attempt);
+      const names = options.namesFor?.(incident.teamId) ?? options.names;
+      return workspacePerformer({ ...options, client, botUserId, ...(names ? { names } : {}) }).perform(
+        effect,
+        incident,
+        attempt,
+      );
     },
   };
 }
@@ -49,7 +61,11 @@ type WorkspaceDeps = SlackEffectDeps & MessageEffectDeps;
 /** Performs effects with one workspace's client. */
 function workspacePerformer(deps: WorkspaceDeps): EffectPerformer {
   const messages = createMessageEffectPerformer(deps);
-  const postmortems = createPostmortemEffectPerformer({ ...deps, policy: deps.header.policy });
+  const postmortems = createPostmortemEffectPerformer({
+    ...deps,
+    policy: deps.header.policy,
+    names: deps.names ?? createUserNames({ client: deps.client }),
+  });
 
   async function invite(incident: StoredIncident, effect: Extract<Effect, { kind: 'channel.invite' }>) {
     const channel = requireChannel(incident);
@@ -91,6 +107,7 @@ function workspacePerformer(deps: WorkspaceDeps): EffectPerformer {
         case 'resolution.post':
         case 'postmortem.draft':
         case 'postmortem.record':
+        case 'postmortem.export':
           return postmortems.perform(effect, incident);
         default:
           return messages.perform(effect, incident);
