@@ -9,7 +9,7 @@ import { recordClosedIncident } from '../support/closed-incident.js';
 import { type DrivenIncident, incidentDriver } from '../support/incident-driver.js';
 import { installThroughOAuth, OAUTH_APP, OAUTH_ENV } from '../support/oauth-install.js';
 import { openTimersQueue, pendingTimers } from '../support/pending-timers.js';
-import { appUninstalledEnvelope } from '../support/slack-payloads.js';
+import { appUninstalledEnvelope, tokensRevokedEnvelope } from '../support/slack-payloads.js';
 import { type SlackHttpResult, sendEvent, sendSlashCommand, slashAnswer } from '../support/slack-requests.js';
 import { type SlackStandIn, startSlackStandIn } from '../support/slack-stand-in/index.js';
 
@@ -269,6 +269,18 @@ describe('one deployment serving two workspaces installed through OAuth', () => 
       channelId: acmeIncident.channel,
     });
     expect(acmeStatus).toContain(ACME_TITLE);
+  });
+
+  it('keeps a workspace whose people’s tokens were revoked, and forgets one whose bot token was', async () => {
+    const peopleOnly = tokensRevokedEnvelope({ eventId: 'Ev0ACMEUSERS', teamId: ACME, oauth: [ANA] });
+    expect((await sendEvent(t.target, peopleOnly)).status).toBe(200);
+    expect(await t.db.selectFrom('slack_installations').select('team_id').execute()).toEqual([
+      { team_id: ACME },
+    ]);
+    slack.oauth.revoke(ACME);
+    const bot = tokensRevokedEnvelope({ eventId: 'Ev0ACMEBOT', teamId: ACME, bot: [BOT_USER_ID] });
+    expect((await sendEvent(t.target, bot)).status).toBe(200);
+    expect(await t.db.selectFrom('slack_installations').select('team_id').execute()).toEqual([]);
   });
 
   it('never logs a workspace’s token or the app’s secrets', () => {
