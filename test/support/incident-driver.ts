@@ -84,7 +84,7 @@ export const textValues = (text: string): ModalValues => ({
  * Drives incidents the way people do, with signed slash commands and clicks, for tests that are
  * about what happens next (timers, reminders) rather than the clicking itself.
  */
-export function incidentDriver(t: Driver | BotUnderTest) {
+export function incidentDriver(t: Driver | BotUnderTest, teamId: string = TEAM) {
   const events = (incidentId: string, type?: string) =>
     t.db
       .selectFrom('incident_events')
@@ -103,7 +103,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     await sendSlashCommand(t.target, {
       text: `open ${title}`,
       userId,
-      teamId: TEAM,
+      teamId,
       ...(responseUrl ? { responseUrl } : {}),
     });
     return waitForChannel(
@@ -140,7 +140,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       viewSubmissionPayload({
         callbackId: 'incident.open',
         userId,
-        teamId: TEAM,
+        teamId,
         privateMetadata: JSON.stringify({ channel: 'C0GENERAL', duplicateAcknowledged: true }),
         values: {
           title: { text: { type: 'plain_text_input', value: title } },
@@ -172,7 +172,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
         userId,
         channelId: message.channel,
         messageTs: message.ts,
-        teamId: TEAM,
+        teamId,
         ...options,
       }),
     );
@@ -212,7 +212,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       viewSubmissionPayload({
         callbackId: view.callback_id,
         userId,
-        teamId: TEAM,
+        teamId,
         privateMetadata: view.private_metadata,
         values,
         ...(viewId ? { viewId } : {}),
@@ -310,7 +310,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     sendSlashCommand(t.target, {
       text,
       userId,
-      teamId: TEAM,
+      teamId,
       ...(channel === undefined ? {} : { channelId: channel }),
       ...fields,
     });
@@ -361,7 +361,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
 
   /** `userId` opens the bot's App Home (an `app_home_opened` event); the view published for them, as JSON. */
   async function openHome(userId: string, eventId: string): Promise<string> {
-    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId: TEAM }));
+    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId }));
     const published = await t.slack.waitForCall('views.publish', (call) => call.args.user_id === userId);
     return JSON.stringify(published.args.view);
   }

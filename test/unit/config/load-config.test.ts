@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     const config = loadConfig(minimal);
     expect(config.slack).toEqual({
       botToken: 'xoxb-test',
+      oauth: null,
       signingSecret: 'secret',
       appToken: null,
       apiUrl: 'https://slack.com/api/',
@@ -186,8 +187,49 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('says "required" for a missing bot token', () => {
-    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual(['SLACK_BOT_TOKEN: required']);
+  it('says "required" for a missing bot token, and names the OAuth alternative', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      'SLACK_BOT_TOKEN: required (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET to serve several workspaces through OAuth)',
+    ]);
+  });
+
+  describe('one workspace or several', () => {
+    const oauth = {
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: '1234567890.0987654321',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+    };
+
+    it('serves several workspaces with the three OAuth variables and no bot token', () => {
+      const config = loadConfig(oauth);
+      expect(config.slack.botToken).toBeNull();
+      expect(config.slack.oauth).toEqual({
+        clientId: '1234567890.0987654321',
+        clientSecret: 'client-secret-value',
+        stateSecret: 'a-state-secret-of-some-length',
+      });
+    });
+
+    it('refuses a bot token together with OAuth, naming both ways', () => {
+      expect(problemsOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+        'SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET; set SLACK_BOT_TOKEN alone for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET without it to serve several workspaces through OAuth',
+      ]);
+    });
+
+    it('names each OAuth variable missing from an incomplete set', () => {
+      expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: oauth.SLACK_CLIENT_ID })).toEqual([
+        'SLACK_CLIENT_SECRET: required with SLACK_CLIENT_ID (OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+        'SLACK_STATE_SECRET: required with SLACK_CLIENT_ID (OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+      ]);
+    });
+
+    it('refuses a short state secret and a malformed client id without echoing them', () => {
+      expect(problemsOf({ ...oauth, SLACK_CLIENT_ID: 'abc', SLACK_STATE_SECRET: 'short' })).toEqual([
+        'SLACK_CLIENT_ID: expected a client id like 1234567890.1234567890 (Basic Information → App Credentials)',
+        'SLACK_STATE_SECRET: expected a random string of at least 16 characters (e.g. openssl rand -hex 32)',
+      ]);
+    });
   });
 
   it('needs no signing secret in Socket Mode', () => {
