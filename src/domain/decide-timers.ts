@@ -33,6 +33,8 @@ function eventFor(spec: TimerSpec, state: OpenedIncident, now: string): Incident
       };
     case 'update-due':
       return { ...base, type: 'UpdateNudged', recipient: spec.recipient };
+    case 'commander-nudge':
+      return { ...base, type: 'CommanderNudged' };
     case 'postmortem-reminder': {
       if (state.status !== 'resolved') return null;
       const n = state.postmortemReminders + 1;

@@ -93,6 +93,8 @@ export interface IncidentFacts extends IncidentIdentity {
   /** Escalation counts from here: the opening, or the last reopening. */
   readonly escalationArmedAt: Instant;
   readonly escalatedAt: Instant | null;
+  /** When the channel was nudged because nobody had taken command; it happens once. */
+  readonly commanderNudgedAt: Instant | null;
   /** The latest triage answers (at opening, or a later triage); null while triage was skipped. */
   readonly triage: TriageAnswers | null;
 }
@@ -155,7 +157,7 @@ export const initialState: IncidentState = { status: 'none' };
  * (a new field, a new meaning): stored snapshots of an older version are rebuilt from their events
  * the next time they are read, so a change to `evolve` reaches every stored incident.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export const isActive = (state: IncidentState): state is ActiveIncident =>
   state.status === 'investigating' || state.status === 'identified' || state.status === 'monitoring';

@@ -7,6 +7,8 @@ export interface TimerPolicy {
   readonly updateCadence: Readonly<Record<Severity, Milliseconds>>;
   /** How long before a follow-up's due date its owner is reminded. */
   readonly followUpReminderLead: Milliseconds;
+  /** How long after opening the channel is nudged when nobody has taken command; 0 or absent = off. */
+  readonly commanderNudgeAfter?: Milliseconds;
 }
 
 /** Every kind of timer, end to end: the policy, the queue's jobs and their firing share this list. */
@@ -16,6 +18,7 @@ export const TIMER_KINDS = [
   'update-due',
   'postmortem-reminder',
   'follow-up-reminder',
+  'commander-nudge',
 ] as const;
 
 export type TimerKind = (typeof TIMER_KINDS)[number];

@@ -107,6 +107,7 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  commanderNudgedAt: instant.nullable(),
   triage: triageAnswersSchema.nullable(),
 };
 

@@ -8,6 +8,7 @@ export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'update-due': 'Stakeholder update due',
   'postmortem-reminder': 'Postmortem reminder',
   'follow-up-reminder': 'Follow-up reminder',
+  'commander-nudge': 'Nudge to take command',
 };
 
 /** A timer's effect can quote a follow-up's title: cut, so one timer cannot crowd out the rest. */

@@ -4,6 +4,7 @@ import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
 import { runbook } from './runbook.js';
+import { reopen, service } from './service-and-reopen.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
@@ -24,5 +25,7 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   timers,
   postmortem,
   stats,
+  service,
+  reopen,
   runbook,
 };
