@@ -109,6 +109,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
@@ -137,11 +138,11 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const fault = faults.take(method);
     if (fault?.kind === 'hang') {
-      log.record({ method, args, at: Date.now(), token, response: { ok: false, error: 'hung' } });
+      log.record({ method, args, at: Date.now(), receivedAt, token, response: { ok: false, error: 'hung' } });
       return;
     }
     const { status, headers, response } = answer(method, args, fault);
-    log.record({ method, args, at: Date.now(), token, response });
+    log.record({ method, args, at: Date.now(), receivedAt, token, response });
     if (response.ok && !READS.has(method)) workspace.changes.notify();
     if (fault?.kind === 'drop-after') {
       req.socket.destroy();

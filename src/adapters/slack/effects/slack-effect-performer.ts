@@ -5,7 +5,7 @@ import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-
 import { SYSTEM_ACTOR } from '../../../domain/index.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
-import { createIncidentChannel } from './incident-channel.js';
+import { createIncidentChannel, setIncidentChannelPurpose } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
 import { createPostmortemEffectPerformer } from './postmortem-effects.js';
@@ -63,6 +63,8 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
           return createIncidentChannel(deps, incident, opened(incident), attempt);
         case 'channel.invite':
           return invite(incident, effect);
+        case 'channel.purpose':
+          return setIncidentChannelPurpose(deps, incident, opened(incident), requireChannel(incident));
         case 'header.render':
           return renderPinnedHeader(deps, incident, opened(incident), requireChannel(incident), attempt);
         case 'announcement.render':
