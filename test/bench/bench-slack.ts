@@ -8,6 +8,7 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from '../support/slack-requests.js';
+import type { SlackStandIn } from '../support/slack-stand-in/index.js';
 import { BENCH_TEAM } from './bench-bot.js';
 import { until } from './stats.js';
 
@@ -23,17 +24,23 @@ function answered(result: SlackHttpResult): SlackHttpResult {
   return result;
 }
 
+/** Where a slash command was typed, and where its later answers go (a stand-in URL that answers). */
+export interface SlashFrom {
+  readonly channelId?: string;
+  readonly responseUrl?: string;
+}
+
 /** `/incident <text>` from `userId`, signed as Slack signs it; whatever the bot answered. */
 export const sendBenchSlash = (
   target: SlackRequestTarget,
   text: string,
   userId: string,
-  channelId?: string,
-) => sendSlashCommand(target, { text, userId, teamId: BENCH_TEAM, ...(channelId ? { channelId } : {}) });
+  from: SlashFrom = {},
+) => sendSlashCommand(target, { text, userId, teamId: BENCH_TEAM, ...from });
 
 /** {@link sendBenchSlash}, throwing unless the bot answered 200. */
-export const slash = async (target: SlackRequestTarget, text: string, userId: string, channelId?: string) =>
-  answered(await sendBenchSlash(target, text, userId, channelId));
+export const slash = async (target: SlackRequestTarget, text: string, userId: string, from: SlashFrom = {}) =>
+  answered(await sendBenchSlash(target, text, userId, from));
 
 interface HeaderClick {
   readonly actionId: string;
@@ -91,12 +98,13 @@ export async function incidentsWithHeader(db: Kysely<Database>): Promise<number>
 
 /** Opens an incident with `/incident open <title>` and waits for its channel and header. */
 export async function openThroughSlack(
-  target: SlackRequestTarget,
-  db: Kysely<Database>,
+  bench: { target: SlackRequestTarget; slack: SlackStandIn; database: { db: Kysely<Database> } },
   title: string,
   userId: string,
 ): Promise<BenchIncident> {
-  await slash(target, `open ${title}`, userId);
+  const { target, slack, database } = bench;
+  const db = database.db;
+  await slash(target, `open ${title}`, userId, { responseUrl: slack.responseUrl() });
   let found: BenchIncident | undefined;
   await until(`the header of "${title}"`, async () => {
     const row = await db

@@ -100,6 +100,7 @@ async function snapshotOf(database: BenchDatabase, id: string): Promise<string> 
 /** The floor: the least a locked, append-and-snapshot write can cost on this database. */
 async function bareTransactions(url: string, rows: number, snapshot: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {});
   try {
     await pool.query(
       'create table floor_rows (id int primary key, version int not null, snapshot jsonb not null)',

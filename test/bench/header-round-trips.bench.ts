@@ -13,10 +13,11 @@ const MINIMUM = 2;
  * round trip. Beside the least the flow needs: create the channel, then post the header in it.
  */
 export function benchHeaderRoundTrips(): Promise<Row[]> {
-  return withBenchBot({}, async ({ target, slack, database }) => {
+  return withBenchBot({}, async (bench) => {
+    const { slack } = bench;
     slack.setLatency('*', SLACK_LATENCY_MS);
     const sent = Date.now();
-    const incident = await openThroughSlack(target, database.db, 'Round trips to the header', 'U0REPORTER');
+    const incident = await openThroughSlack(bench, 'Round trips to the header', 'U0REPORTER');
     const header = slack
       .callsTo('chat.postMessage')
       .find((call) => call.response.ts === incident.headerTs && call.args.channel === incident.channel);

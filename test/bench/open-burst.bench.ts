@@ -17,7 +17,11 @@ export function benchOpenBurst(): Promise<Row[]> {
   return withBenchBot({}, async ({ target, slack, database }) => {
     slack.setLatency('*', SLACK_LATENCY_MS);
     const ours = await timed(async () => {
-      await Promise.all(Array.from({ length: BURST }, (_, i) => slash(target, `open Burst ${i}`, `U0R${i}`)));
+      await Promise.all(
+        Array.from({ length: BURST }, (_, i) =>
+          slash(target, `open Burst ${i}`, `U0R${i}`, { responseUrl: slack.responseUrl() }),
+        ),
+      );
       await until(
         'every channel and header of the burst',
         async () => (await incidentsWithHeader(database.db)) === BURST,

@@ -22,9 +22,10 @@ type Step = (target: Parameters<typeof slash>[0], incident: BenchIncident) => Pr
  * the open to two hours later; beside one call per change.
  */
 export function benchSev1Calls(): Promise<Row[]> {
-  return withBenchBot({ speed: SPEED }, async ({ target, slack, database }) => {
+  return withBenchBot({ speed: SPEED }, async (bench) => {
+    const { target, slack, database } = bench;
     const started = performance.now();
-    const incident = await openThroughSlack(target, database.db, 'Checkout down for everyone', SAM);
+    const incident = await openThroughSlack(bench, 'Checkout down for everyone', SAM);
     const steps = script();
     // The open was change 0; the others come in bursts of three, a burst every six minutes.
     for (const [n, step] of steps.entries()) {
@@ -63,7 +64,7 @@ function script(): Step[] {
   const say =
     (user: string, text: string): Step =>
     (target, incident) =>
-      slash(target, text, user, incident.channel);
+      slash(target, text, user, { channelId: incident.channel });
   const status =
     (value: string): Step =>
     (target, incident) =>
