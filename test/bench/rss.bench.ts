@@ -30,7 +30,7 @@ export function benchRss(): Promise<Row[]> {
       {
         figure: `RSS of the bot process with ${INCIDENTS.toLocaleString('en')} open incidents and their timers`,
         ours: megabytes(loaded),
-        floor: `${megabytes(idle)} (the same process, idle)`,
+        floor: `${megabytes(idle)} (the same process idle, under tsx as \`npm start\` runs it)`,
         ratio: `${timesOf(loaded, idle)} idle (+${megabytes(loaded - idle)})`,
         target: '≤ 250 MB',
         met: loaded <= 250 * 1024 ** 2,
