@@ -6,23 +6,15 @@ export type NextStep =
   /** Perform `item`; when it succeeds, finish `alike` (itself and the renders it stands for). */
   | { readonly kind: 'perform'; readonly item: PendingEffect; readonly alike: readonly number[] }
   /** `item` can never run (what it needs failed for good): finish it as failed. */
-  | { readonly kind: 'fail'; readonly item: PendingEffect; readonly reason: string }
-  | { readonly kind: 'idle' };
+  | { readonly kind: 'fail'; readonly item: PendingEffect; readonly reason: string };
 
 /**
- * Picks the next effect to perform. Effects are independent of each other except where one truly
+ * What can be done next, all at once. Effects are independent of each other except where one truly
  * needs another: everything posted in the incident's channel (and anything linking to it) waits
  * for the channel. So an effect waiting out a backoff, or given up on, never holds back unrelated
- * later ones; within what is ready, the oldest goes first, which keeps messages in order.
- */
-export function nextEffect(pending: readonly PendingEffect[], hasChannel: boolean): NextStep {
-  return nextEffects(pending, hasChannel)[0] ?? { kind: 'idle' };
-}
-
-/**
- * What can be done next, all at once: the oldest ready effect of each lane (see {@link laneOf}), so
- * the header does not wait for an invitation or the announcement, or one effect that must fail.
- * Empty when nothing is ready.
+ * later ones; within what is ready, the oldest of each lane (see {@link laneOf}) goes, which keeps
+ * messages in order while the header does not wait for an invitation or the announcement. Or one
+ * effect that must fail; empty when nothing is ready.
  */
 export function nextEffects(pending: readonly PendingEffect[], hasChannel: boolean): NextStep[] {
   const channelPending = pending.some((p) => p.effect.kind === 'channel.create');

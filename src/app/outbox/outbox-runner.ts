@@ -138,7 +138,7 @@ export class OutboxRunner {
     if (!incident) return false;
     const steps = nextEffects(pending, incident.channelId !== null);
     const [first] = steps;
-    if (!first || first.kind === 'idle') return false;
+    if (!first) return false;
     if (first.kind === 'fail') {
       await this.#giveUp(first.item, first.reason);
       return true;
