@@ -55,6 +55,7 @@ const PREAMBLE = [
   'figure stands beside its floor, measured in the same run on the same services: absolute figures',
   'drift threefold between runs on shared machines, the ratios much less.',
   '',
+  '',
 ].join('\n');
 
 export async function writeResults(path: string, table: string): Promise<void> {
