@@ -5,11 +5,21 @@ export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
 export { postmortemRequired } from './decide-resolution.js';
 export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
+export * from './detection.js';
+export { finalUpdateDraft } from './drafts/final-update.js';
+export type { NameOf } from './drafts/markdown-text.js';
 export * from './drafts/postmortem.js';
-export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
+export {
+  IMPACT_DEFINITIONS,
+  type MarkdownOptions,
+  type PostmortemRecordInput,
+  renderPostmortemMarkdown,
+} from './drafts/postmortem-markdown.js';
+export { peopleIn, type Responder } from './drafts/postmortem-people.js';
 export * from './drafts/stakeholder-update.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
+export { type ImpactTimes, impactEndedAt, impactStartedAt, impactTimes } from './impact-window.js';
 export { clipText, TEXT_LIMITS, type TextField } from './limits.js';
 export { type Capability, permission, permits } from './permissions.js';
 export {

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   followUpInputSchema,
   instant,
   openStatus,
   parsedOrNull,
   postmortemAnswersSchema,
   severityOrPending,
+  triageAnswersSchema,
   userId,
 } from './stored-values.js';
 import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreement.js';
@@ -105,6 +107,7 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  triage: triageAnswersSchema.nullable(),
 };
 
 /**
@@ -122,6 +125,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  impactStartedAt: instant.nullable(),
+  detection: detectionSchema.nullable(),
 });
 
 const resolvedIncident = z.object({
@@ -133,6 +138,7 @@ const resolvedIncident = z.object({
 });
 
 const followUp = followUpInputSchema.extend({
+  runbook: z.boolean(),
   status: z.enum(['open', 'done', 'dropped']),
   closedAt: instant.nullable(),
   dropReason: z.string().nullable(),
@@ -145,7 +151,7 @@ const closedIncident = z.object({
   status: z.literal('closed'),
   hold: settledHold,
   resolution,
-  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema }),
+  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema.required() }),
   followUps: z.array(followUp),
 });
 

@@ -1,11 +1,30 @@
 import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
+import { impactBlocks } from './impact-blocks.js';
+
+/** The block of the final update to stakeholders (its input's action id is `text`). */
+export const FINAL_UPDATE_BLOCK = 'final_update';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
-/** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
-export function resolveModal(metadata: { incidentId: string }, severity: SeverityOrPending): View {
+/** What the resolve form is opened with, besides the severity. */
+export interface ResolveFormExtras {
+  /** When the incident opened: where the customer impact window starts unless moved. */
+  readonly openedAt?: string;
+  /** The final update to stakeholders, prefilled with its past-tense draft. */
+  readonly finalUpdate?: string;
+}
+
+/**
+ * Resolving: what fixed it, when customer impact started and ended, how it was detected, (below
+ * SEV2) whether to hold a postmortem, and the final update to stakeholders.
+ */
+export function resolveModal(
+  metadata: { incidentId: string },
+  severity: SeverityOrPending,
+  { openedAt, finalUpdate }: ResolveFormExtras = {},
+): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
   const askPostmortem = !postmortemRequired(severity, false);
   return formModal({
@@ -28,6 +47,7 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
         hint: { type: 'plain_text', text: 'Leave empty if it ended just now.' },
         element: { type: 'datetimepicker', action_id: 'at' },
       },
+      ...(openedAt ? impactBlocks(openedAt) : []),
       ...(askPostmortem
         ? [
             {
@@ -58,6 +78,18 @@ export function resolveModal(metadata: { incidentId: string }, severity: Severit
               ],
             },
           ]),
+      ...(finalUpdate === undefined ? [] : [finalUpdateInput(finalUpdate)]),
     ],
+  });
+}
+
+function finalUpdateInput(draft: string) {
+  return textInput({
+    blockId: FINAL_UPDATE_BLOCK,
+    field: 'update',
+    label: 'Final update to stakeholders',
+    hint: 'Posted to stakeholders and this channel when you resolve. Its times assume customer impact ended when this form opened: correct them if you pick another time above. Empty it to post none.',
+    optional: true,
+    initialValue: draft,
   });
 }

@@ -3,6 +3,7 @@ import { decision } from './decision.js';
 import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
+import { runbook } from './runbook.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
@@ -23,4 +24,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   timers,
   postmortem,
   stats,
+  runbook,
 };
