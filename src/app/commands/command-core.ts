@@ -18,6 +18,7 @@ import type { IncidentStore, IncidentTransaction, StoredIncident } from '../port
 import { bindOrigin, NOT_YOURS } from './bind-origin.js';
 import { requireControlFor } from './broke-before.js';
 import type { Origin } from './origin.js';
+import { PerKeyLimit } from './per-key-limit.js';
 
 export interface CommandCoreDeps {
   readonly store: IncidentStore;
@@ -65,6 +66,8 @@ export interface CommandCore {
 }
 
 const MAX_ATTEMPTS = 3;
+/** Commands of one incident this process sends to PostgreSQL at once (see {@link PerKeyLimit}). */
+const COMMANDS_AT_ONCE_PER_INCIDENT = 2;
 
 /**
  * The one path every change takes, from Slack or a timer. In one transaction: lock and load the
@@ -90,7 +93,12 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     }
   }
 
-  async function run(request: CommandRequest): Promise<CommandOutcome> {
+  const perIncident = new PerKeyLimit(COMMANDS_AT_ONCE_PER_INCIDENT);
+
+  const run = (request: CommandRequest): Promise<CommandOutcome> =>
+    perIncident.run(request.incidentId, () => runNow(request));
+
+  async function runNow(request: CommandRequest): Promise<CommandOutcome> {
     const outcome = await attempt(request.command.type, async () => {
       const first = await deps.store.transaction((tx) => change(tx, request, null));
       if (first !== 'ask') return first;

@@ -1,10 +1,10 @@
 import type { Effect } from '../effects.js';
 import type { EffectPerformer } from '../ports/effect-performer.js';
-import type { IncidentStore } from '../ports/incident-store.js';
+import type { IncidentStore, StoredIncident } from '../ports/incident-store.js';
 import type { Logger } from '../ports/logger.js';
 import type { Outbox, PendingEffect } from '../ports/outbox.js';
 import { DrainQueue } from './drain-queue.js';
-import { nextEffect } from './next-effect.js';
+import { type NextStep, nextEffects } from './next-effect.js';
 import { afterFailure, messageOf, type RetryLimits } from './retry-policy.js';
 
 export interface OutboxRunnerDeps {
@@ -126,19 +126,29 @@ export class OutboxRunner {
     }
   }
 
-  /** Performs (or gives up) the next effect; false when nothing is ready. */
+  /**
+   * Performs (or gives up) what is ready next, the independent effects together (one per lane);
+   * false when nothing is ready.
+   */
   async #performNext(incidentId: string): Promise<boolean> {
-    const { outbox, store, performer } = this.#deps;
+    const { outbox, store } = this.#deps;
     const pending = await outbox.pending(incidentId);
     if (pending.length === 0) return false;
     const incident = await store.findById(incidentId);
     if (!incident) return false;
-    const step = nextEffect(pending, incident.channelId !== null);
-    if (step.kind === 'idle') return false;
-    if (step.kind === 'fail') {
-      await this.#giveUp(step.item, step.reason);
+    const steps = nextEffects(pending, incident.channelId !== null);
+    const [first] = steps;
+    if (!first) return false;
+    if (first.kind === 'fail') {
+      await this.#giveUp(first.item, first.reason);
       return true;
     }
+    await Promise.all(steps.map((step) => (step.kind === 'perform' ? this.#perform(step, incident) : null)));
+    return true;
+  }
+
+  async #perform(step: Extract<NextStep, { kind: 'perform' }>, incident: StoredIncident): Promise<void> {
+    const { outbox, performer } = this.#deps;
     const number = await outbox.started(step.item.id);
     try {
       const outcome = await withTimeout(
@@ -148,7 +158,12 @@ export class OutboxRunner {
       await outbox.complete(step.alike, outcome);
     } catch (error) {
       const next = afterFailure(step.item.effect, number, error, this.#deps.retry);
-      const log = { incidentId, effect: step.item.effect.kind, outboxId: step.item.id, tries: number };
+      const log = {
+        incidentId: incident.id,
+        effect: step.item.effect.kind,
+        outboxId: step.item.id,
+        tries: number,
+      };
       if (next.kind === 'give-up') {
         this.#deps.logger.error(
           { ...log, err: error, reason: next.reason },
@@ -163,7 +178,6 @@ export class OutboxRunner {
         await outbox.retryLater(step.item.id, messageOf(error), next.delayMs);
       }
     }
-    return true;
   }
 
   /**
