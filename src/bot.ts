@@ -59,7 +59,7 @@ export interface RunningBot {
  * connection while waiting for another, so the pool cannot deadlock; these keep the background
  * work (outbox drains, timer firings) from ever taking every connection away from commands.
  */
-const SIZES = { pool: 10, outboxDrains: 4, timerWorkers: 3 } as const;
+export const SIZES = { pool: 10, outboxDrains: 4, timerWorkers: 3 } as const;
 
 /**
  * Slack calls give up after `slackCall` (the outbox retries with backoff); listeners wait

@@ -11,6 +11,17 @@ const ANNOUNCED: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['typ
   'ServiceSet',
 ]);
 
+/**
+ * What the timeline records but the pinned header never shows (nor the timers it lists): a batch of
+ * only these renders the header exactly as it was, so it asks for no `chat.update`. A test holds
+ * the header to it.
+ */
+export const KEPT_OFF_THE_HEADER: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['type']>([
+  'NoteAdded',
+  'MessageCaptured',
+  'DecisionRecorded',
+]);
+
 /** The Slack side effects that a batch of committed events calls for, in the order to perform them. */
 export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean): Effect[] {
   const effects: Effect[] = [];
@@ -18,6 +29,8 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
     switch (event.type) {
       case 'IncidentOpened':
         effects.push({ kind: 'channel.create' }, { kind: 'channel.invite', users: [event.reporter] });
+        // Its own effect, so the header does not wait for it (the outbox runs them side by side).
+        effects.push({ kind: 'channel.purpose' });
         break;
       case 'RoleAssigned':
         effects.push({ kind: 'channel.invite', users: [event.userId] });
@@ -79,7 +92,7 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
     }
   }
   // Every change shows in the pinned header; one render per batch is enough.
-  if (events.length > 0) effects.push({ kind: 'header.render' });
+  if (events.some((event) => !KEPT_OFF_THE_HEADER.has(event.type))) effects.push({ kind: 'header.render' });
   // Private incidents (security) are never announced.
   if (!isPrivate && events.some((event) => ANNOUNCED.has(event.type)))
     effects.push({ kind: 'announcement.render' });

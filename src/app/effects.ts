@@ -25,6 +25,8 @@ export type NoticedChange =
 export type Effect =
   | { readonly kind: 'channel.create' }
   | { readonly kind: 'channel.invite'; readonly users: readonly string[] }
+  /** The new channel's purpose: what it is for, and the incident's id (a retry recognises it by that). */
+  | { readonly kind: 'channel.purpose' }
   | { readonly kind: 'header.render' }
   /** Posts the announcement, or updates it in place once posted: never twice. */
   | { readonly kind: 'announcement.render' }

@@ -62,6 +62,7 @@ describe('the PostgreSQL incident store', () => {
     expect(effects.map((e) => e.kind)).toEqual([
       'channel.create',
       'channel.invite',
+      'channel.purpose',
       'header.render',
       'announcement.render',
       'reporter.confirm',

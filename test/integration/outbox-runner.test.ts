@@ -26,10 +26,14 @@ class RecordingPerformer implements EffectPerformer {
   delayMs = 0;
   running = 0;
   maxRunning = 0;
+  readonly incidentsRunning = new Map<string, number>();
+  maxIncidentsRunning = 0;
 
   async perform(effect: Effect, incident: { id: string }): Promise<string> {
     this.running += 1;
     this.maxRunning = Math.max(this.maxRunning, this.running);
+    this.incidentsRunning.set(incident.id, (this.incidentsRunning.get(incident.id) ?? 0) + 1);
+    this.maxIncidentsRunning = Math.max(this.maxIncidentsRunning, this.incidentsRunning.size);
     try {
       if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       const failure = this.failures.get(effect.kind)?.shift() ?? this.alwaysFail.get(effect.kind);
@@ -43,6 +47,9 @@ class RecordingPerformer implements EffectPerformer {
       return `did ${effect.kind}`;
     } finally {
       this.running -= 1;
+      const left = (this.incidentsRunning.get(incident.id) ?? 1) - 1;
+      if (left === 0) this.incidentsRunning.delete(incident.id);
+      else this.incidentsRunning.set(incident.id, left);
     }
   }
 }
@@ -83,16 +90,48 @@ describe('the outbox runner on PostgreSQL', () => {
       .orderBy('id')
       .executeTakeFirstOrThrow();
 
-  it('performs effects in the order they were written, and marks them done', async () => {
+  it('performs every effect once, the channel first, and marks them done', async () => {
     const id = await openOne('T1');
     const performer = new RecordingPerformer(() => store);
     await runnerWith(performer).kick(id);
-    expect(performer.performed.map((p) => p.kind)).toEqual([
-      'channel.create',
-      'channel.invite',
-      'header.render',
+    const [first, ...rest] = performer.performed.map((p) => p.kind);
+    expect(first).toBe('channel.create');
+    expect(rest.sort()).toEqual([
       'announcement.render',
+      'channel.invite',
+      'channel.purpose',
+      'header.render',
     ]);
+    expect(await pendingKinds(id)).toEqual([]);
+  });
+
+  it('keeps what is posted in the incident channel in the order it was written', async () => {
+    const id = await openOne('T12');
+    const incident = await store.findById(id);
+    if (!incident) throw new Error('no incident');
+    const outbox = createOutbox(testDb.db);
+    await outbox.enqueue(incident, [
+      { kind: 'hold.summary' },
+      { kind: 'update.nudge', recipient: null, at: NOW },
+      { kind: 'resolution.post' },
+    ]);
+    const performer = new RecordingPerformer(() => store);
+    performer.delayMs = 5;
+    await runnerWith(performer).kick(id);
+    const inChannel = ['header.render', 'hold.summary', 'update.nudge', 'resolution.post'];
+    expect(performer.performed.map((p) => p.kind).filter((kind) => inChannel.includes(kind))).toEqual(
+      inChannel,
+    );
+  });
+
+  it('performs what does not depend on each other together: the header waits for the channel, not for the invitation', async () => {
+    const id = await openOne('T11');
+    const performer = new RecordingPerformer(() => store);
+    performer.delayMs = 50;
+    await runnerWith(performer).kick(id);
+    // The channel alone first; then its purpose, the invitation, the header and the announcement at once.
+    expect(performer.performed.map((p) => p.kind)[0]).toBe('channel.create');
+    expect(performer.maxRunning).toBe(4);
     expect(await pendingKinds(id)).toEqual([]);
   });
 
@@ -117,10 +156,11 @@ describe('the outbox runner on PostgreSQL', () => {
     performer.failures.set('channel.invite', [new RetryAfterError(300, 'ratelimited')]);
     const runner = runnerWith(performer);
     await runner.kick(id);
-    expect(performer.performed.map((p) => p.kind)).toEqual([
-      'channel.create',
-      'header.render',
+    expect(performer.performed.map((p) => p.kind).sort()).toEqual([
       'announcement.render',
+      'channel.create',
+      'channel.purpose',
+      'header.render',
     ]);
     expect(await pendingKinds(id)).toEqual(['channel.invite']);
     expect(await row(id, 'channel.invite')).toMatchObject({ attempts: 1, last_error: 'ratelimited' });
@@ -149,6 +189,7 @@ describe('the outbox runner on PostgreSQL', () => {
     expect(rows.map((r) => [r.kind, r.failure])).toEqual([
       ['channel.create', 'restricted_action'],
       ['channel.invite', 'the incident channel could not be created'],
+      ['channel.purpose', 'the incident channel could not be created'],
       ['header.render', 'the incident channel could not be created'],
       ['announcement.render', 'the incident channel could not be created'],
     ]);
@@ -162,11 +203,14 @@ describe('the outbox runner on PostgreSQL', () => {
     ]);
     const givenUp: string[] = [];
     await runnerWith(performer, { onGivenUp: (kind, reason) => givenUp.push(`${kind}:${reason}`) }).kick(id);
-    // The header render queued after the failure is the one still pending: one render shows it.
-    expect(performer.performed.map((p) => p.kind)).toEqual([
-      'channel.create',
-      'header.render',
+    // The invitation failed while the header was being rendered beside it: the render it asked
+    // for, queued after the failure, shows it.
+    expect(performer.performed.map((p) => p.kind).sort()).toEqual([
       'announcement.render',
+      'channel.create',
+      'channel.purpose',
+      'header.render',
+      'header.render',
     ]);
     expect(await pendingKinds(id)).toEqual([]);
     expect(await row(id, 'channel.invite')).toMatchObject({ attempts: 1, failure: 'user_not_found' });
@@ -200,11 +244,13 @@ describe('the outbox runner on PostgreSQL', () => {
     a.start();
     await expect.poll(() => pendingKinds(id), { timeout: 5_000 }).toEqual([]);
     await Promise.all([a.stop(), b.stop()]);
-    expect(performer.performed.map((p) => p.kind)).toEqual([
+    // Each effect once (those after the channel run side by side, in any order).
+    expect(performer.performed.map((p) => p.kind).sort()).toEqual([
+      'announcement.render',
       'channel.create',
       'channel.invite',
+      'channel.purpose',
       'header.render',
-      'announcement.render',
     ]);
   });
 
@@ -248,8 +294,8 @@ describe('the outbox runner on PostgreSQL', () => {
         concurrency: 3,
       });
       await Promise.all(ids.map((id) => runner.kick(id)));
-      expect(performer.performed).toHaveLength(12 * 4);
-      expect(performer.maxRunning).toBeLessThanOrEqual(3);
+      expect(performer.performed).toHaveLength(12 * 5);
+      expect(performer.maxIncidentsRunning).toBeLessThanOrEqual(3);
       for (const id of ids) expect(await pendingKinds(id)).toEqual([]);
     } finally {
       await small.destroy();

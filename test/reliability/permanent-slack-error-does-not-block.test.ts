@@ -48,8 +48,9 @@ describe('permanent Slack error does not block', () => {
     await t.outboxSettled();
     t.slack.workspace.deleteMessage(incident.channel, incident.headerTs);
 
-    expect(ackText(await slashIn(t.target, incident, 'note someone deleted the header'))).toBe(
-      'Noted on the timeline.',
+    // The next change the header shows renders it: the update finds it gone and posts it again.
+    expect(ackText(await slashIn(t.target, incident, 'hypothesis someone deleted the header'))).toBe(
+      'Hypothesis added to the header.',
     );
     const headerTs = async () =>
       (

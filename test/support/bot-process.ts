@@ -12,9 +12,12 @@ export interface BotProcess {
   readonly exited: Promise<number | string>;
 }
 
-/** Runs `src/main.ts` as `npm start` does, as a separate process with the given environment. */
-export function spawnBot(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Runs `src/main.ts` as `npm start` does, as a separate process with the given environment
+ * (`entry`: another script of the repository's, e.g. the bench's bare Bolt app).
+ */
+export function spawnBot(env: Record<string, string>, entry = 'src/main.ts'): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

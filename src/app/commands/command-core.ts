@@ -20,6 +20,7 @@ import { bindOrigin, NOT_YOURS } from './bind-origin.js';
 import { requireControlFor } from './broke-before.js';
 import { type LogContext, logged } from './command-log.js';
 import type { Origin } from './origin.js';
+import { PerKeyLimit } from './per-key-limit.js';
 
 export interface CommandCoreDeps {
   readonly store: IncidentStore;
@@ -71,6 +72,8 @@ export interface CommandCore {
 }
 
 const MAX_ATTEMPTS = 3;
+/** Commands of one incident this process sends to PostgreSQL at once (see {@link PerKeyLimit}). */
+const COMMANDS_AT_ONCE_PER_INCIDENT = 2;
 
 /**
  * The one path every change takes, from Slack or a timer. In one transaction: lock and load the
@@ -96,7 +99,12 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
     }
   }
 
-  async function run(request: CommandRequest): Promise<CommandOutcome> {
+  const perIncident = new PerKeyLimit(COMMANDS_AT_ONCE_PER_INCIDENT);
+
+  const run = (request: CommandRequest): Promise<CommandOutcome> =>
+    perIncident.run(request.incidentId, () => runNow(request));
+
+  async function runNow(request: CommandRequest): Promise<CommandOutcome> {
     const context: LogContext = {
       teamId: request.origin?.teamId ?? null,
       incidentId: request.incidentId,

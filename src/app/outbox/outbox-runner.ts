@@ -1,11 +1,11 @@
 import type { Effect } from '../effects.js';
 import { withContext } from '../log-context.js';
 import type { EffectPerformer } from '../ports/effect-performer.js';
-import type { IncidentStore } from '../ports/incident-store.js';
+import type { IncidentStore, StoredIncident } from '../ports/incident-store.js';
 import type { Logger } from '../ports/logger.js';
 import type { Outbox, PendingEffect } from '../ports/outbox.js';
 import { DrainQueue } from './drain-queue.js';
-import { nextEffect } from './next-effect.js';
+import { type NextStep, nextEffects } from './next-effect.js';
 import { afterFailure, messageOf, type RetryLimits } from './retry-policy.js';
 
 export interface OutboxRunnerDeps {
@@ -127,24 +127,34 @@ export class OutboxRunner {
     }
   }
 
-  /** Performs (or gives up) the next effect; false when nothing is ready. */
+  /**
+   * Performs (or gives up) what is ready next, the independent effects together (one per lane);
+   * false when nothing is ready.
+   */
   async #performNext(incidentId: string): Promise<boolean> {
-    const { outbox, store, performer } = this.#deps;
+    const { outbox, store } = this.#deps;
     const pending = await outbox.pending(incidentId);
     if (pending.length === 0) return false;
     const incident = await store.findById(incidentId);
     if (!incident) return false;
-    const step = nextEffect(pending, incident.channelId !== null);
-    if (step.kind === 'idle') return false;
-    if (step.kind === 'fail') {
-      await this.#giveUp(step.item, step.reason);
+    const steps = nextEffects(pending, incident.channelId !== null);
+    const [first] = steps;
+    if (!first) return false;
+    if (first.kind === 'fail') {
+      await this.#giveUp(first.item, first.reason);
       return true;
     }
+    await Promise.all(steps.map((step) => (step.kind === 'perform' ? this.#perform(step, incident) : null)));
+    return true;
+  }
+
+  async #perform(step: Extract<NextStep, { kind: 'perform' }>, incident: StoredIncident): Promise<void> {
+    const { outbox, performer } = this.#deps;
     const number = await outbox.started(step.item.id);
     // The command that wrote the effect names it in every line, as in the command core's.
     const logger = withContext(this.#deps.logger, {
       teamId: incident.teamId,
-      incidentId,
+      incidentId: incident.id,
       commandId: step.item.commandId ?? null,
     });
     const log = { effect: step.item.effect.kind, outboxId: step.item.id, tries: number };
@@ -165,7 +175,6 @@ export class OutboxRunner {
         await outbox.retryLater(step.item.id, messageOf(error), next.delayMs);
       }
     }
-    return true;
   }
 
   /**

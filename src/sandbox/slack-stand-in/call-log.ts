@@ -2,7 +2,10 @@
 export interface RecordedCall {
   readonly method: string;
   readonly args: Record<string, unknown>;
+  /** When the answer was sent (epoch ms). */
   readonly at: number;
+  /** When the request arrived (epoch ms): with `at`, how long the call took as its caller saw it. */
+  readonly receivedAt?: number;
   readonly token?: string | undefined;
   /** The workspace whose token made the call (an OAuth-issued token's, else the stand-in's one workspace). */
   readonly teamId?: string | undefined;

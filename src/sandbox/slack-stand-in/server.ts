@@ -115,6 +115,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const raw = await readBody(req);
     const contentType = req.headers['content-type'] ?? '';
@@ -155,7 +156,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const fault = faults.take(method);
     if (fault?.kind === 'hang') {
-      log.record({ method, args, at: Date.now(), token, response: { ok: false, error: 'hung' } });
+      log.record({ method, args, at: Date.now(), receivedAt, token, response: { ok: false, error: 'hung' } });
       return;
     }
     let caller: TokenOwner | null = null;
@@ -171,7 +172,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
         ? { status: 200, headers: {}, response: { ok: false, error: refusal } }
         : answer(method, args, fault, caller);
     const teamId = caller?.teamId ?? (refusal === null ? workspace.teamId : undefined);
-    log.record({ method, args, at: Date.now(), token, teamId, response });
+    log.record({ method, args, at: Date.now(), receivedAt, token, teamId, response });
     if (response.ok && !READS.has(method)) workspace.changes.notify();
     if (fault?.kind === 'drop-after') {
       req.socket.destroy();

@@ -55,6 +55,7 @@ describe('the command core on the in-memory store', () => {
     expect(store.outbox.filter((e) => e.incidentId === id).map((e) => e.effect.kind)).toEqual([
       'channel.create',
       'channel.invite',
+      'channel.purpose',
       'header.render',
       'announcement.render',
       'reporter.confirm',

@@ -4,6 +4,7 @@ import type { EffectKind } from '../../../app/effects.js';
 export const EFFECT_LABELS: Readonly<Record<EffectKind, string>> = {
   'channel.create': 'creating the incident channel',
   'channel.invite': 'an invitation to the channel',
+  'channel.purpose': "the channel's purpose",
   'header.render': 'the pinned header',
   'announcement.render': 'the announcement',
   'reporter.confirm': 'the confirmation to the reporter',

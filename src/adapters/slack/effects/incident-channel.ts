@@ -33,7 +33,7 @@ export async function createIncidentChannel(
     // A retry may follow an attempt that created the channel and crashed before recording it.
     if (attempt.number > 1) {
       const ours = await findOurChannel(deps, incident, state, name);
-      if (ours) return adopt(deps, incident, state, { id: ours, name });
+      if (ours) return adopt(deps, incident, { id: ours, name });
     }
     const created = await tolerating(
       () => deps.client.conversations.create({ name, is_private: state.private }),
@@ -42,7 +42,7 @@ export async function createIncidentChannel(
     if (created === 'harmless') continue;
     const id = created.channel?.id;
     if (!id) throw new Error('conversations.create returned no channel');
-    return adopt(deps, incident, state, { id, name });
+    return adopt(deps, incident, { id, name });
   }
   throw new Error(`every channel name for ${incidentRef(state.number)} is taken`);
 }
@@ -50,12 +50,24 @@ export async function createIncidentChannel(
 async function adopt(
   deps: ChannelDeps,
   incident: StoredIncident,
-  state: OpenedIncident,
   channel: { id: string; name: string },
 ): Promise<string> {
   const recorded = await deps.store.recordChannel(incident.id, channel);
-  await deps.client.conversations.setPurpose({ channel: recorded.id, purpose: purposeOf(incident, state) });
   return `created #${recorded.name} (${recorded.id})`;
+}
+
+/**
+ * Sets the channel's purpose. Its own effect, after the channel is recorded: the header need not
+ * wait for it, and a retry of the creation finds the channel by its record first.
+ */
+export async function setIncidentChannelPurpose(
+  deps: Pick<ChannelDeps, 'client'>,
+  incident: StoredIncident,
+  state: OpenedIncident,
+  channel: string,
+): Promise<string> {
+  await deps.client.conversations.setPurpose({ channel, purpose: purposeOf(incident, state) });
+  return 'set the channel purpose';
 }
 
 /** The channel's purpose: what it is for, and the incident's id so a retry can recognise it. */

@@ -7,7 +7,7 @@ import { createUserNames, type UserNames } from '../user-names.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
 import { createChangeEffectPerformer } from './change-effects.js';
-import { createIncidentChannel } from './incident-channel.js';
+import { createIncidentChannel, setIncidentChannelPurpose } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
 import { createPostmortemEffectPerformer, type PostmortemEffectDeps } from './postmortem-effects.js';
@@ -100,6 +100,8 @@ function workspacePerformer(deps: WorkspaceDeps): EffectPerformer {
           return createIncidentChannel(deps, incident, opened(incident), attempt);
         case 'channel.invite':
           return invite(incident, effect);
+        case 'channel.purpose':
+          return setIncidentChannelPurpose(deps, incident, opened(incident), requireChannel(incident));
         case 'header.render':
           return renderPinnedHeader(deps, incident, opened(incident), requireChannel(incident), attempt);
         case 'announcement.render':
