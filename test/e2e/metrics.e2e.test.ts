@@ -68,7 +68,7 @@ describe('/metrics', () => {
     const before = await scrape(t.baseUrl);
     const moved = (name: string) => (after: number) => after > before.value(name);
 
-    const incident = await drive.open('Every metric moves', DANA, t.slack.responseUrl());
+    await drive.open('Every metric moves', DANA, t.slack.responseUrl());
 
     // Incidents open by severity, read from PostgreSQL when scraped.
     await eventually(
@@ -117,29 +117,29 @@ describe('/metrics', () => {
     );
     await t.outboxSettled();
 
-    // A header update Slack refuses with 429 is counted as rate limited and retried after Retry-After.
-    t.slack.rateLimit('chat.update', 1, 1);
-    await drive.slash('note rate limited once', DANA, incident.channel);
+    // A channel Slack refuses to create with 429 is counted as rate limited, and made after Retry-After.
+    t.slack.rateLimit('conversations.create', 1, 1);
+    await drive.open('Rate limited once', DANA);
     await eventually(
       t.baseUrl,
-      'incident_slack_api_rate_limited_total{method="chat.update"}',
+      'incident_slack_api_rate_limited_total{method="conversations.create"}',
       (value) => value >= 1,
     );
     await eventually(
       t.baseUrl,
-      'incident_slack_api_errors_total{method="chat.update",error="ratelimited"}',
+      'incident_slack_api_errors_total{method="conversations.create",error="ratelimited"}',
       (value) => value >= 1,
     );
     await t.outboxSettled();
 
     // While Slack keeps failing, the outbox backlog and the age of its oldest row grow; then drain.
     expect((await scrape(t.baseUrl)).value('incident_outbox_backlog')).toBe(0);
-    t.slack.failMethod('chat.update', 'internal_error');
-    await drive.slash('note Slack is failing', DANA, incident.channel);
+    t.slack.failMethod('conversations.create', 'internal_error');
+    await drive.slash('open Slack is failing', DANA);
     await eventually(t.baseUrl, 'incident_outbox_backlog', (value) => value >= 1);
     await eventually(t.baseUrl, 'incident_outbox_oldest_age_seconds', (value) => value > 0);
     t.slack.resetFaults();
-    await t.outboxSettled(15_000);
+    await t.outboxSettled(20_000);
     const drained = await scrape(t.baseUrl);
     expect(drained.value('incident_outbox_backlog')).toBe(0);
     expect(drained.value('incident_outbox_oldest_age_seconds')).toBe(0);
