@@ -1,3 +1,4 @@
+import type { EscalationPolicy } from '../domain/timer-policy-types.js';
 import type { Severity } from '../domain/types.js';
 import type { WeeklyReviewTime } from './weekly-review.js';
 
@@ -22,6 +23,8 @@ export interface Config {
     readonly escalateAfter: number;
     readonly postmortemDue: number;
     readonly updateCadence: Readonly<Record<Severity, number>>;
+    /** ESCALATION_POLICY, with the default table (timed by ESCALATE_AFTER) for severities left out. */
+    readonly escalationPolicy: EscalationPolicy;
     readonly timerReconcileEvery: number;
     readonly outboxSweepEvery: number;
   };

@@ -10,5 +10,6 @@ export function timerPolicyFrom(timing: Config['timing']): TimerPolicy {
     postmortemDue: timing.postmortemDue,
     updateCadence: timing.updateCadence,
     followUpReminderLead: DAY,
+    escalation: timing.escalationPolicy,
   };
 }

@@ -141,6 +141,13 @@ export interface Reopen extends CommandBase<'Reopen'> {
   readonly reason: string;
 }
 
+/** `/incident escalate [reason]`: tell the policy's audiences now, whatever the timers say. */
+export interface Escalate extends CommandBase<'Escalate'> {
+  readonly reason: string | null;
+  /** Whom the escalation policy names for the severity. */
+  readonly policy: TimerPolicy;
+}
+
 export interface FollowUpInput {
   readonly id: string;
   readonly title: string;
@@ -213,6 +220,7 @@ export type IncidentCommand =
   | RecordPostmortem
   | CompleteFollowUp
   | DropFollowUp
-  | FireTimer;
+  | FireTimer
+  | Escalate;
 
 export type IncidentCommandType = IncidentCommand['type'];

@@ -6,6 +6,7 @@ import {
   decideStartAction,
   decideStartProposedAction,
 } from './decide-actions.js';
+import { decideEscalate } from './decide-escalation.js';
 import { decideLiftHold } from './decide-hold.js';
 import {
   decideProposeHypothesis,
@@ -107,5 +108,7 @@ function decideOnOpened(
       return decideDropFollowUp(command, state);
     case 'FireTimer':
       return decideFireTimer(command, state);
+    case 'Escalate':
+      return decideEscalate(command, state);
   }
 }

@@ -3,11 +3,20 @@ export type * from './commands.js';
 export { decide } from './decide.js';
 export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
-export { postmortemRequired } from './decide-resolution.js';
+export { hasEscalated, postmortemRequired } from './decide-resolution.js';
 export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
+export * from './drafts/escalation-brief.js';
 export * from './drafts/postmortem.js';
 export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
 export * from './drafts/stakeholder-update.js';
+export {
+  AUDIENCE_NAMES,
+  audiencesTold,
+  defaultEscalationPolicy,
+  escalationPolicyOf,
+  escalationSeverity,
+  manualAudiences,
+} from './escalation-policy.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
 export { clipText, TEXT_LIMITS, type TextField } from './limits.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentEvent } from '../../domain/index.js';
 import {
   count,
+  escalationAudience,
   followUpInputSchema,
   instant,
   openStatus,
@@ -128,7 +129,13 @@ const statusChanged = event('StatusChanged', {
   to: openStatus,
   note: nullableText,
 });
-const incidentEscalated = event('IncidentEscalated', { openForMs: count });
+const incidentEscalated = event('IncidentEscalated', {
+  openForMs: count,
+  // Optional: events stored before the escalation policy told both audiences and had no reason.
+  audiences: z.array(escalationAudience).optional(),
+  reason: nullableText.optional(),
+  beyondPolicy: z.boolean().optional(),
+});
 
 const stakeholderUpdatePosted = event('StakeholderUpdatePosted', {
   text: z.string(),

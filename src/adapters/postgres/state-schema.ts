@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  escalationAudience,
   followUpInputSchema,
   instant,
   openStatus,
@@ -105,6 +106,15 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  escalations: z.array(
+    z.object({
+      at: instant,
+      by: userId,
+      audiences: z.array(escalationAudience),
+      reason: z.string().nullable(),
+      beyondPolicy: z.boolean(),
+    }),
+  ),
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { permission } from '../../../domain/index.js';
+import { hasEscalated, permission } from '../../../domain/index.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
 import { RESOLVE_ACTION } from '../views/header.js';
@@ -31,7 +31,13 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
       if (incident.state.status === 'none') return { reply: 'There is no incident here.' };
       const allowed = permission(incident.state, userId, 'resolve');
       if (!allowed.allowed) return { reply: allowed.rejection.message };
-      return { modal: resolveModal({ incidentId: incident.id }, incident.state.severity) };
+      return {
+        modal: resolveModal(
+          { incidentId: incident.id },
+          incident.state.severity,
+          hasEscalated(incident.state),
+        ),
+      };
     },
   });
 

@@ -39,6 +39,7 @@ const general = (command: string) => [
   `• \`${command} severity SEV1..SEV4 &lt;reason&gt;\`: change the severity`,
   `• \`${command} update\`: draft and post a stakeholder update`,
   `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
+  `• \`${command} escalate [reason]\`: escalate now: page the senior engineer and tell the VP, as the escalation policy says for this severity`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
   `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,
 ];

@@ -5,9 +5,13 @@ import { formModal, textInput } from './form.js';
 export const RESOLVE_MODAL = 'incident.resolve';
 
 /** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
-export function resolveModal(metadata: { incidentId: string }, severity: SeverityOrPending): View {
+export function resolveModal(
+  metadata: { incidentId: string },
+  severity: SeverityOrPending,
+  escalated = false,
+): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
-  const askPostmortem = !postmortemRequired(severity, false);
+  const askPostmortem = !postmortemRequired(severity, false, escalated);
   return formModal({
     callbackId: RESOLVE_MODAL,
     title: 'Resolve incident',

@@ -8,6 +8,8 @@ export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'update-due': 'Stakeholder update due',
   'postmortem-reminder': 'Postmortem reminder',
   'follow-up-reminder': 'Follow-up reminder',
+  'escalation-senior': 'Escalation to the senior engineer',
+  'escalation-exec': 'Escalation to the VP of Engineering',
 };
 
 /** A timer's effect can quote a follow-up's title: cut, so one timer cannot crowd out the rest. */

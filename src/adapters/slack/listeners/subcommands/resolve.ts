@@ -1,4 +1,4 @@
-import { permission } from '../../../../domain/index.js';
+import { hasEscalated, permission } from '../../../../domain/index.js';
 import { resolveModal } from '../../views/resolve-modal.js';
 import { incidentHere, isAnswer, type SubcommandHandler, say } from './context.js';
 
@@ -9,5 +9,7 @@ export const resolve: SubcommandHandler = async (context) => {
   if (incident.state.status === 'none') return say('There is no incident here.');
   const allowed = permission(incident.state, context.command.user_id, 'resolve');
   if (!allowed.allowed) return say(allowed.rejection.message);
-  return { modal: resolveModal({ incidentId: incident.id }, incident.state.severity) };
+  return {
+    modal: resolveModal({ incidentId: incident.id }, incident.state.severity, hasEscalated(incident.state)),
+  };
 };
