@@ -2,6 +2,7 @@ import {
   type EscalationBrief,
   escalationSeverity,
   humanDuration,
+  type Severity,
   SYSTEM_ACTOR,
   type TriageAnswers,
 } from '../../../domain/index.js';
@@ -65,22 +66,24 @@ export function escalationPageMessage(
     ? `:rotating_light: *${asker} escalated ${incidentRef(brief.number)} to the senior engineer*: ${inline(brief.title, TITLE_SHOWN)}`
     : `:rotating_light: *${incidentRef(brief.number)} needs a senior engineer*: ${inline(brief.title, TITLE_SHOWN)}`;
   const sections = [
-    [headline, pagedLine(brief, paged), ...beyondPolicyLine(brief)].join('\n'),
+    ...(brief.drill ? [drillPageLine(brief)] : []),
+    [headline, ...(brief.drill ? [] : [pagedLine(paged)]), ...beyondPolicyLine(brief)].join('\n'),
     factLines(brief).join('\n'),
     `*What is asked of you*: ${askOfSenior(brief, channelId)}`,
   ];
-  const who = brief.drill ? DRILL_LABEL : paged.map(userMention).join(' ');
+  const who = brief.drill ? '' : ` ${paged.map(userMention).join(' ')}`;
   return slackMessage(
-    `${incidentRef(brief.number)} needs a senior engineer: ${inline(brief.title, TITLE_SHOWN)}. ${who}`.trim(),
+    `${brief.drill ? `${DRILL_LABEL} ` : ''}${incidentRef(brief.number)} needs a senior engineer: ${inline(brief.title, TITLE_SHOWN)}.${who}`.trim(),
     sections.map(mrkdwnSection),
   );
 }
 
-function pagedLine(brief: EscalationBrief, paged: readonly string[]): string {
-  if (brief.drill) {
-    const commander = brief.commander ? `${userMention(brief.commander)}: i` : 'I';
-    return `*${DRILL_LABEL}* ${commander}n a real incident this would page the senior engineer (ESCALATION_SENIOR) into this channel; nobody was paged.`;
-  }
+function drillPageLine(brief: EscalationBrief): string {
+  const to = brief.commander ? `${userMention(brief.commander)}: this` : 'This';
+  return `*${DRILL_LABEL}* ${to} is the page the senior engineer (ESCALATION_SENIOR) would get in a real incident; nobody was paged or invited.`;
+}
+
+function pagedLine(paged: readonly string[]): string {
   if (paged.length === 0)
     return 'Nobody is configured to page (ESCALATION_SENIOR is unset): the commander should call the senior engineer on call.';
   return `${paged.map(userMention).join(' ')}: you are paged in.`;
@@ -114,30 +117,39 @@ function statusWord(brief: EscalationBrief): string {
 
 function statusLine(brief: EscalationBrief): string {
   const open = humanDuration(roundToMinute(brief.openForMs));
-  const opened = slackDate(brief.openedAt, '{date_short_pretty} at {time}');
   const since = brief.reopenedAt
-    ? `after it was reopened (${slackDate(brief.reopenedAt, '{time}')})`
-    : 'after it opened';
+    ? `since it was reopened at ${slackDate(brief.reopenedAt, '{time}')} (first opened ${slackDate(brief.openedAt, '{date_short_pretty} at {time}')})`
+    : `since ${slackDate(brief.openedAt, '{date_short_pretty} at {time}')}`;
   switch (brief.status) {
     case 'investigating':
-      return `investigating, the cause not yet known; unresolved ${open} ${since} (opened ${opened}).`;
+      return `Investigating: the cause is not known yet. Unresolved for ${open}, ${since}.`;
     case 'identified':
-      return `the likely cause is identified and being fixed; unresolved ${open} ${since} (opened ${opened}).`;
+      return `Cause identified, fix under way. Unresolved for ${open}, ${since}.`;
     case 'monitoring':
-      return `recovering, monitoring a fix; escalated ${open} ${since} (opened ${opened}).`;
+      return `Recovering, monitoring a fix. Open for ${open}, ${since}.`;
     default:
-      return `resolved${brief.resolvedAt ? ` at ${slackDate(brief.resolvedAt, '{time}')}` : ''}; it had been open ${open} when it escalated (opened ${opened}).`;
+      return `Resolved${brief.resolvedAt ? ` at ${slackDate(brief.resolvedAt, '{time}')}` : ''}. It had been open for ${open} when it escalated, ${since}.`;
   }
 }
 
+const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
+  SEV1: 'critical outage',
+  SEV2: 'major',
+  SEV3: 'minor',
+  SEV4: 'minor anomaly',
+};
+
 function severityLine(brief: EscalationBrief): string {
-  if (brief.severity !== 'pending') return brief.severity;
-  return `${severityLabel(brief.severity)} (escalated as ${escalationSeverity(brief.severity)} until triage says otherwise)`;
+  if (brief.severity !== 'pending') return `${brief.severity} (${SEVERITY_MEANING[brief.severity]})`;
+  return `${severityLabel(brief.severity)}: escalated as ${escalationSeverity(brief.severity)} until triage says otherwise.`;
 }
 
 function impactLine(brief: EscalationBrief): string {
-  const who = triageWords(brief.triage);
-  const { impact } = brief;
+  const { impact, triage } = brief;
+  if (!triage && impact.state === 'ongoing')
+    return `Not assessed yet (the triage questions are unanswered); the incident has been open since ${slackDate(impact.since, '{time}')}.`;
+  // Once a fix is in, who was affected is said in the past: nobody can yet say it is over.
+  const who = triageWords(triage, impact.state === 'ongoing' ? 'present' : 'past');
   if (impact.state === 'ended') {
     const when = impact.exact
       ? `Ended at ${slackDate(impact.at, '{time}')}.`
@@ -146,28 +158,30 @@ function impactLine(brief: EscalationBrief): string {
   }
   if (impact.state === 'fix-monitored')
     return `${who} A fix has been in place since ${slackDate(impact.since, '{time}')}; the team is confirming that impact has ended.`;
-  if (brief.triage?.customerImpact === 'none') return who;
+  if (triage?.customerImpact === 'none') return who;
   return `${who} Ongoing since at least ${slackDate(impact.since, '{time}')}, when the incident opened.`;
 }
 
-/** Who is affected and how, from the triage answers, as a sentence. */
-function triageWords(triage: TriageAnswers | null): string {
-  if (!triage) return 'Not assessed yet (the triage questions are unanswered).';
+/** Who is (or was) affected and how, from the triage answers, as a sentence. */
+function triageWords(triage: TriageAnswers | null, tense: 'present' | 'past'): string {
+  if (!triage) return 'Not assessed (the triage questions are unanswered).';
   if (triage.customerImpact === 'none') return 'None known.';
-  const parts = [
+  const [are, can, is] = tense === 'present' ? ['are', 'can', 'is'] : ['were', 'could', 'was'];
+  const who =
     triage.customerImpact === 'most'
-      ? 'Most or all customers'
-      : 'Some customers (a region, a feature, a minority)',
+      ? `Most or all customers ${are} affected`
+      : `Some customers (a region, a feature, a minority) ${are} affected`;
+  const how = [
+    triage.criticalPathDown ? ', on a critical path' : '',
+    triage.workaroundExists ? `; they ${can} work around it` : ', with no workaround',
+    triage.dataAtRisk ? `; customer data ${is} at risk` : '',
   ];
-  if (triage.criticalPathDown) parts.push('a critical path is down');
-  if (triage.dataAtRisk) parts.push('customer data is at risk');
-  parts.push(triage.workaroundExists ? 'they can work around it' : 'no workaround');
-  return `${parts.join('; ')}.`;
+  return `${who}${how.join('')}.`;
 }
 
 function lastUpdateLine(brief: EscalationBrief): string {
   if (!brief.lastUpdate) return 'no update posted yet.';
-  return `${slackDate(brief.lastUpdate.at, '{time}')}, “${inline(brief.lastUpdate.text, UPDATE_SHOWN)}”`;
+  return `${slackDate(brief.lastUpdate.at, '{time}')}: “${inline(brief.lastUpdate.text, UPDATE_SHOWN)}”`;
 }
 
 /** What was ruled out, each with its evidence: what a newcomer must not spend time on again. */
@@ -177,7 +191,7 @@ export function ruledOutLines(ruledOut: EscalationBrief['ruledOut']): string[] {
     .slice(0, RULED_OUT_SHOWN)
     .map(
       (h) =>
-        `• ${inline(h.text, ITEM_SHOWN)}: ${h.evidence ? inline(h.evidence, ITEM_SHOWN) : '_no evidence recorded_'}`,
+        `• ${inline(h.text, ITEM_SHOWN)} — ${h.evidence ? `evidence: ${inline(h.evidence, ITEM_SHOWN)}` : '_no evidence recorded_'}`,
     );
   if (ruledOut.length > RULED_OUT_SHOWN)
     lines.push(`• …and ${ruledOut.length - RULED_OUT_SHOWN} more in \`/incident status\``);
@@ -198,25 +212,27 @@ function askOfExec(brief: EscalationBrief, channelId: string | null): string {
     return `Nothing is needed from you now; ${commander} will ask if a decision on customer communication is needed.`;
   if (escalation.reason)
     return `${userMention(escalation.by)} asks: “${inline(escalation.reason, REASON_SHOWN)}”`;
-  return `Nothing specific yet: ${userMention(escalation.by)} escalated without giving a reason and will say in ${channelLink(channelId)} if a decision is needed from you.`;
+  return `Nothing is asked of you yet: ${userMention(escalation.by)} escalated without saying why. ${brief.commander ? 'The commander' : 'Whoever takes command'} will ask if a decision is needed; ${userMention(escalation.by)} can tell you more in ${channelLink(channelId)}.`;
 }
 
 function askOfSenior(brief: EscalationBrief, channelId: string | null): string {
-  const { escalation } = brief;
-  const help = brief.commander ? `help the commander, ${userMention(brief.commander)},` : 'help';
+  const { escalation, commander } = brief;
+  const help = commander ? `help the commander, ${userMention(commander)}` : 'help';
   const join = `join ${channelLink(channelId)} and ${help}`;
-  const lead = brief.commander
+  const lead = commander
     ? ''
     : ' Nobody is commander yet: take the role on the pinned header if you will lead.';
-  if (escalation.by !== SYSTEM_ACTOR && escalation.reason)
-    return `${join} with what ${userMention(escalation.by)} asked: “${inline(escalation.reason, REASON_SHOWN)}”${lead}`;
+  if (escalation.by !== SYSTEM_ACTOR && escalation.reason) {
+    const asker = escalation.by === commander ? 'who asks' : `; ${userMention(escalation.by)} asks`;
+    return `${join}${commander ? `, ${asker}` : `${asker}`}: “${inline(escalation.reason, REASON_SHOWN)}”${lead}`;
+  }
   const task =
     brief.status === 'monitoring'
       ? 'confirm that the fix holds'
       : brief.status === 'identified'
         ? 'fix the likely cause'
         : 'find the cause; start from what is ruled out above';
-  return `${join} ${task}.${lead}`;
+  return `${join}${commander ? ',' : ''} ${task}.${lead}`;
 }
 
 /** Who escalated by hand, as a mention; null when the policy's timer did. */
