@@ -127,7 +127,7 @@ describe('the sandbox, in Chromium', () => {
     const dm = page.locator('.channel-entry', { hasText: 'incident-commander' }).last();
     await expect.poll(() => dm.getAttribute('class'), { timeout: SEEN_WITHIN }).toMatch(/unread/);
     await dm.click();
-    await message('has been escalated to you').waitFor({ timeout: SEEN_WITHIN });
+    await message('is escalated to you').waitFor({ timeout: SEEN_WITHIN });
     await shot('vp-dm');
 
     // A stakeholder update, drafted by the bot and posted from its modal.
