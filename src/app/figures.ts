@@ -44,7 +44,7 @@ export interface Share {
 export const FIGURE_DEFINITIONS = {
   timeToCommander: 'from opening until someone first held the commander role',
   timeToResolve: 'from opening until resolved',
-  escalations: 'incidents still unresolved at ESCALATE_AFTER, so paged to the senior engineer and the VP',
+  escalations: 'incidents escalated to the senior engineer or the VP, by the escalation policy or by hand',
   holdRespected:
     'incidents with a diagnosis hold whose hold ran its course, ended with the resolution, or was lifted early by the commander with a reason (the bot refuses actions during a hold, so work never starts around it)',
   updateCadenceKept:

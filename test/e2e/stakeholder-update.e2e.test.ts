@@ -93,7 +93,9 @@ describe('update nudges and stakeholder updates', () => {
     expect(text).toContain('ESCALATE_AFTER');
     expect(text).toContain('Cancelled by');
     await t.outboxSettled();
-    expect(drive.header(incident)).toMatch(/Next timer: (escalation to the senior engineer|escalation to the vp of engineering|stakeholder update due)/);
+    expect(drive.header(incident)).toMatch(
+      /Next timer: (escalation to the senior engineer|escalation to the VP of Engineering|stakeholder update due)/,
+    );
   });
 
   it('keeps a private incident’s updates in its channel, unless a channel is chosen for one', async () => {
