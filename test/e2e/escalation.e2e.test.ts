@@ -1,14 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { eventTime as at, type DrivenIncident, TRIAGE_FOR, useBot } from '../support/incident-driver.js';
+import {
+  eventTime as at,
+  type DrivenIncident,
+  type IncidentDriver,
+  TRIAGE_FOR,
+  useBot,
+} from '../support/incident-driver.js';
 import { openTimersQueue, pendingTimerKeys } from '../support/pending-timers.js';
 
+/** The policy's "later" in these tests: ESCALATE_AFTER, shortened. */
+const ESCALATE_MS = 4_000;
+/** The commander and a responder; the senior engineer and the VP the bot escalates to. */
 const DANA = 'U0DANA';
 const ALEX = 'U0ALEX';
 const SENIOR = 'U0SENIOR';
 const VP = 'U0VP';
-/** The policy's "later" in these tests: ESCALATE_AFTER, shortened. */
-const ESCALATE_MS = 4_000;
 const ESCALATION = { ESCALATION_SENIOR: SENIOR, ESCALATION_EXEC: VP };
+/** The bot's settings here: no hold and no update nudges to crowd the channel; `escalateAfter` as given. */
+const envWith = (escalateAfter: string) => ({
+  DIAGNOSIS_HOLD: 'PT0S',
+  ESCALATE_AFTER: escalateAfter,
+  UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
+  ...ESCALATION,
+});
+
+/** Opens an incident at a severity from the triage form (its service named after its title). */
+const openAt = (
+  drive: IncidentDriver,
+  title: string,
+  severity: keyof typeof TRIAGE_FOR,
+  by = DANA,
+  flags: 'drill'[] = [],
+): Promise<DrivenIncident> =>
+  drive.openFromForm(title, by, {
+    service: title.toLowerCase().replace(/\W+/g, '-'),
+    flags,
+    triage: TRIAGE_FOR[severity],
+  });
 
 /**
  * The default escalation policy end to end, with ESCALATE_AFTER shortened: each severity's row,
@@ -16,14 +44,7 @@ const ESCALATION = { ESCALATION_SENIOR: SENIOR, ESCALATION_EXEC: VP };
  * no row is raced by the unclassified (SEV2) timers.
  */
 describe('the escalation policy, row by row', () => {
-  const { t, drive } = useBot({
-    env: {
-      DIAGNOSIS_HOLD: 'PT0S',
-      ESCALATE_AFTER: `PT${ESCALATE_MS / 1000}S`,
-      UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
-      ...ESCALATION,
-    },
-  });
+  const { t, drive } = useBot({ env: envWith(`PT${ESCALATE_MS / 1000}S`) });
   const vpDm = () => t.slack.workspace.imWith(VP).id;
   const escalations = async (incident: DrivenIncident) =>
     (await drive.events(incident.id, 'IncidentEscalated')).map((row) => ({
@@ -46,11 +67,7 @@ describe('the escalation policy, row by row', () => {
       .callsTo('conversations.invite')
       .some((c) => c.args.channel === incident.channel && String(c.args.users).includes(SENIOR));
   const open = async (title: string, severity: keyof typeof TRIAGE_FOR, flags: 'drill'[] = []) => {
-    const incident = await drive.openFromForm(title, DANA, {
-      service: title.toLowerCase().replace(/\W+/g, '-'),
-      flags,
-      triage: TRIAGE_FOR[severity],
-    });
+    const incident = await openAt(drive, title, severity, DANA, flags);
     const opened = at((await drive.events(incident.id, 'IncidentOpened'))[0]);
     return { incident, opened };
   };
@@ -155,14 +172,7 @@ describe('the escalation policy, row by row', () => {
 });
 
 describe('/incident escalate', () => {
-  const { t, drive } = useBot({
-    env: {
-      DIAGNOSIS_HOLD: 'PT0S',
-      ESCALATE_AFTER: 'PT1H',
-      UPDATE_CADENCE: 'SEV1=PT0S,SEV2=PT0S',
-      ...ESCALATION,
-    },
-  });
+  const { t, drive } = useBot({ env: envWith('PT1H') });
   const escalationTimers = async () => {
     const queue = openTimersQueue(t.queuePrefix);
     try {
@@ -173,11 +183,7 @@ describe('/incident escalate', () => {
   };
 
   it('escalates now with a reason: pages, tells the VP, records who and why, cancels the timers', async () => {
-    const incident = await drive.openFromForm('Payments declined', DANA, {
-      service: 'payments',
-      flags: [],
-      triage: TRIAGE_FOR.SEV2,
-    });
+    const incident = await openAt(drive, 'Payments declined', 'SEV2', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
     await expect.poll(escalationTimers).toEqual(['escalation-exec', 'escalation-senior']);
 
@@ -204,11 +210,7 @@ describe('/incident escalate', () => {
   });
 
   it('escalates a SEV4 to everyone, saying the policy would not have', async () => {
-    const incident = await drive.openFromForm('Typo on pricing page', ALEX, {
-      service: 'web',
-      flags: [],
-      triage: TRIAGE_FOR.SEV4,
-    });
+    const incident = await openAt(drive, 'Typo on pricing page', 'SEV4', ALEX);
     const answer = await drive.slash('escalate', ALEX, incident.channel);
     expect(answer).toContain(
       'The escalation policy escalates nobody at SEV4; because you asked, both are told',
@@ -222,11 +224,7 @@ describe('/incident escalate', () => {
   it('in a drill, the commander alone hears both messages, labelled', async () => {
     const vpBefore = drive.posted(t.slack.workspace.imWith(VP).id).length;
     const invitesBefore = t.slack.callsTo('conversations.invite').length;
-    const incident = await drive.openFromForm('Drill: login down', DANA, {
-      service: 'login',
-      flags: ['drill'],
-      triage: TRIAGE_FOR.SEV2,
-    });
+    const incident = await openAt(drive, 'Drill: login down', 'SEV2', DANA, ['drill']);
     await drive.click(incident, 'role.take', DANA, 'commander');
     await expect.poll(async () => (await drive.state(incident.id)).roles?.commander).toBe(DANA);
     expect(await drive.slash('escalate practising the call', DANA, incident.channel)).toContain(
@@ -246,11 +244,7 @@ describe('/incident escalate', () => {
   });
 
   it('an escalated SEV3 resolves with a postmortem required, though nobody ticked the box', async () => {
-    const incident = await drive.openFromForm('Reports export slow', DANA, {
-      service: 'reports',
-      flags: [],
-      triage: TRIAGE_FOR.SEV3,
-    });
+    const incident = await openAt(drive, 'Reports export slow', 'SEV3', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
     await drive.slash('escalate the export queue keeps growing', DANA, incident.channel);
     await expect.poll(async () => (await drive.events(incident.id, 'IncidentEscalated')).length).toBe(1);
@@ -266,11 +260,7 @@ describe('/incident escalate', () => {
   });
 
   it('refuses politely on a resolved incident, and outside an incident channel asks which one', async () => {
-    const incident = await drive.openFromForm('Banner wrong colour', DANA, {
-      service: 'banner',
-      flags: [],
-      triage: TRIAGE_FOR.SEV4,
-    });
+    const incident = await openAt(drive, 'Banner wrong colour', 'SEV4', DANA);
     await drive.click(incident, 'role.take', DANA, 'commander');
     await drive.resolve(incident, DANA, 'Fixed the CSS');
     await expect.poll(async () => (await drive.events(incident.id, 'IncidentResolved')).length).toBe(1);

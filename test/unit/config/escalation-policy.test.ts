@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseEscalationPolicy } from '../../../src/config/escalation-policy.js';
-import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { MINIMAL_ENV as minimal, problemsOf } from '../../support/config-problems.js';
 
-const minimal = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
 const MIN = 60_000;
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+/** A step of the policy: this audience, this many minutes after opening. */
+const step = (audience: 'senior' | 'exec', minutes: number) => ({ audience, after: minutes * MIN });
 
 describe('ESCALATION_POLICY', () => {
   it('reads each severity as audiences with the time after opening, or none', () => {
@@ -22,15 +14,9 @@ describe('ESCALATION_POLICY', () => {
         'SEV1=exec@PT0S+senior@PT15M, SEV2=senior@PT45M+exec@PT1H,SEV3=senior@PT2H,SEV4=none',
       ),
     ).toEqual({
-      SEV1: [
-        { audience: 'exec', after: 0 },
-        { audience: 'senior', after: 15 * MIN },
-      ],
-      SEV2: [
-        { audience: 'senior', after: 45 * MIN },
-        { audience: 'exec', after: 60 * MIN },
-      ],
-      SEV3: [{ audience: 'senior', after: 120 * MIN }],
+      SEV1: [step('exec', 0), step('senior', 15)],
+      SEV2: [step('senior', 45), step('exec', 60)],
+      SEV3: [step('senior', 120)],
       SEV4: [],
     });
   });
@@ -57,15 +43,9 @@ describe('ESCALATION_POLICY', () => {
     expect(loadConfig(minimal).timing.escalationPolicy).toEqual({
       setting: 'ESCALATE_AFTER',
       steps: {
-        SEV1: [
-          { audience: 'exec', after: 0 },
-          { audience: 'senior', after: 30 * MIN },
-        ],
-        SEV2: [
-          { audience: 'senior', after: 30 * MIN },
-          { audience: 'exec', after: 30 * MIN },
-        ],
-        SEV3: [{ audience: 'senior', after: 30 * MIN }],
+        SEV1: [step('exec', 0), step('senior', 30)],
+        SEV2: [step('senior', 30), step('exec', 30)],
+        SEV3: [step('senior', 30)],
         SEV4: [],
       },
     });
@@ -89,9 +69,6 @@ describe('ESCALATION_POLICY', () => {
     expect(setting).toBe('ESCALATION_POLICY');
     expect(steps.SEV3).toEqual([]);
     expect(steps.SEV4).toEqual([{ audience: 'senior', after: 60 * MIN }]);
-    expect(steps.SEV2).toEqual([
-      { audience: 'senior', after: 30 * MIN },
-      { audience: 'exec', after: 30 * MIN },
-    ]);
+    expect(steps.SEV2).toEqual([step('senior', 30), step('exec', 30)]);
   });
 });

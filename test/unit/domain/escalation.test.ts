@@ -34,6 +34,17 @@ const escalate = (reason: string | null, actor = DANA, minutes = 20): Escalate =
   reason,
   policy: POLICY,
 });
+/** An escalation on the timeline, by the policy's timer unless said otherwise. */
+const escalated = (
+  minutes: number,
+  overrides: Partial<Extract<IncidentEvent, { type: 'IncidentEscalated' }>> = {},
+): IncidentEvent => ({
+  type: 'IncidentEscalated',
+  at: at(minutes),
+  by: 'system',
+  openForMs: minutes * 60_000,
+  ...overrides,
+});
 const severityChanged = (to: Severity, minutes: number): IncidentEvent => ({
   type: 'SeverityChanged',
   at: at(minutes),
@@ -135,7 +146,7 @@ describe('the escalation policy, row by row (default table, ESCALATE_AFTER 30 mi
   it('counts from the reopening, and the old escalation no longer counts as telling anyone', () => {
     const history: IncidentEvent[] = [
       opened({ severity: 'SEV3' }),
-      { type: 'IncidentEscalated', at: at(30), by: 'system', openForMs: 1, audiences: ['senior'] },
+      escalated(30, { audiences: ['senior'] }),
       resolved(40, { postmortemRequired: true }),
       { type: 'IncidentReopened', at: at(100), by: DANA, reason: 'back' },
     ];
@@ -144,7 +155,7 @@ describe('the escalation policy, row by row (default table, ESCALATE_AFTER 30 mi
   });
 
   it('reads an escalation recorded before the policy as telling both', () => {
-    const legacy: IncidentEvent = { type: 'IncidentEscalated', at: at(30), by: 'system', openForMs: 1 };
+    const legacy = escalated(30);
     expect(escalationsOf([opened({ severity: 'SEV1' }), legacy])).toEqual([]);
     expect(effectsFor([legacy], false).map((e) => e.kind)).toEqual([
       'escalation.page',
@@ -186,13 +197,7 @@ describe('/incident escalate', () => {
   });
 
   it('tells everyone the SEV1 row names, the VP again too: a person asking is news', () => {
-    const toldVp: IncidentEvent = {
-      type: 'IncidentEscalated',
-      at: at(0),
-      by: 'system',
-      openForMs: 0,
-      audiences: ['exec'],
-    };
+    const toldVp = escalated(0, { audiences: ['exec'] });
     given(opened({ severity: 'SEV1' }), toldVp)
       .when(escalate('Need a call on customer comms'))
       .thenEmits({ audiences: ['senior', 'exec'] });
@@ -236,14 +241,7 @@ describe('an escalated incident always gets a postmortem', () => {
   });
 
   it('a SEV3 that escalated, resolved without asking for one', () => {
-    const escalated: IncidentEvent = {
-      type: 'IncidentEscalated',
-      at: at(30),
-      by: 'system',
-      openForMs: 1,
-      audiences: ['senior'],
-    };
-    given(opened({ severity: 'SEV3' }), commanderIs(DANA), escalated)
+    given(opened({ severity: 'SEV3' }), commanderIs(DANA), escalated(30, { audiences: ['senior'] }))
       .when(resolve(40))
       .thenEmits({ type: 'IncidentResolved', postmortemRequired: true });
     given(opened({ severity: 'SEV3' }), commanderIs(DANA))
@@ -255,15 +253,7 @@ describe('an escalated incident always gets a postmortem', () => {
     const history: IncidentEvent[] = [
       opened({ severity: 'SEV4' }),
       commanderIs(DANA),
-      {
-        type: 'IncidentEscalated',
-        at: at(10),
-        by: DANA,
-        openForMs: 1,
-        audiences: ['senior', 'exec'],
-        reason: null,
-        beyondPolicy: true,
-      },
+      escalated(10, { by: DANA, audiences: ['senior', 'exec'], reason: null, beyondPolicy: true }),
       resolved(20, { postmortemRequired: true }),
       { type: 'IncidentReopened', at: at(30), by: DANA, reason: 'back' },
     ];
