@@ -94,6 +94,10 @@ const EFFECT: Readonly<Record<EscalationAudience, string>> = {
  */
 export function escalationTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
   const { setting } = escalationPolicyOf(policy);
+  const policyName =
+    setting === 'ESCALATE_AFTER'
+      ? 'The default escalation policy (timed by ESCALATE_AFTER)'
+      : `The escalation policy (${setting})`;
   const told = audiencesTold(state);
   const severity =
     state.severity === 'pending' ? 'an unclassified incident (treated as SEV2)' : `a ${state.severity}`;
@@ -104,11 +108,11 @@ export function escalationTimers(state: ActiveIncident, policy: TimerPolicy): Ti
       kind: step.audience === 'senior' ? 'escalation-senior' : 'escalation-exec',
       key: `escalation-${step.audience}`,
       dueAt: addMilliseconds(state.escalationArmedAt, step.after),
-      rule: `The escalation policy (${setting}) for ${severity}: ${DOES[step.audience]} ${when(step.after, since)}.`,
+      rule: `${policyName} for ${severity}: ${DOES[step.audience]} ${when(step.after, since)}.`,
       effect: state.drill
         ? `Drill: sends the commander, labelled as a drill, what ${AUDIENCE_NAMES[step.audience]} would get; nobody else hears.`
         : EFFECT[step.audience],
-      cancelledBy: `Resolving the incident, a severity whose policy does not ${DOES[step.audience]}, or escalating by hand now (the \`escalate\` subcommand).`,
+      cancelledBy: `Resolving the incident, a change to a severity whose policy does not ${DOES[step.audience]}, or escalating by hand now (the \`escalate\` subcommand).`,
       delivery: 'any-hour',
       recipient: null,
       followUp: null,

@@ -79,7 +79,7 @@ describe('the escalation policy, row by row (default table, ESCALATE_AFTER 30 mi
       escalationsOf([opened({ severity: 'SEV2' })]),
     );
     expect(senior?.rule).toBe(
-      'The escalation policy (ESCALATE_AFTER) for an unclassified incident (treated as SEV2): page the senior engineer when still unresolved 30 minutes after opening.',
+      'The default escalation policy (timed by ESCALATE_AFTER) for an unclassified incident (treated as SEV2): page the senior engineer when still unresolved 30 minutes after opening.',
     );
   });
 
@@ -91,7 +91,7 @@ describe('the escalation policy, row by row (default table, ESCALATE_AFTER 30 mi
   it('says in each row which rule and which audience, and a drill that only the commander hears', () => {
     const [exec, senior] = escalationTimers([opened({ severity: 'SEV1' })]);
     expect(exec?.rule).toBe(
-      'The escalation policy (ESCALATE_AFTER) for a SEV1: tell the VP of Engineering at once on opening.',
+      'The default escalation policy (timed by ESCALATE_AFTER) for a SEV1: tell the VP of Engineering at once on opening.',
     );
     expect(exec?.effect).toMatch(/VP of Engineering \(ESCALATION_EXEC\) a plain summary by direct message/);
     expect(senior?.effect).toMatch(/senior engineer \(ESCALATION_SENIOR\) into the channel/);

@@ -49,10 +49,10 @@ describe('/incident timers', () => {
     expect(text).toMatch(/\*Escalation to the VP of Engineering\*: Sun 22 Nov 15:30:00, in 25 minutes/);
     // Each escalation row says which rule of the policy set it, and for whom.
     expect(text).toContain(
-      'The escalation policy (ESCALATE_AFTER) for a SEV2: page the senior engineer when still unresolved 30 minutes after opening.',
+      'The default escalation policy (timed by ESCALATE_AFTER) for a SEV2: page the senior engineer when still unresolved 30 minutes after opening.',
     );
     expect(text).toContain(
-      'The escalation policy (ESCALATE_AFTER) for a SEV2: tell the VP of Engineering when still unresolved 30 minutes after opening.',
+      'The default escalation policy (timed by ESCALATE_AFTER) for a SEV2: tell the VP of Engineering when still unresolved 30 minutes after opening.',
     );
     expect(text).toMatch(/\*Stakeholder update due\*: Sun 22 Nov 16:00:00, in 55 minutes/);
     // Halfway to the 48-hour deadline is Monday 14:40 UTC: inside Dana's Berlin working hours.
