@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectsFor } from '../../../src/app/effects-for.js';
+import { describeEvent } from '../../../src/domain/drafts/timeline.js';
 import {
   defaultEscalationPolicy,
   type Escalate,
@@ -227,6 +228,29 @@ describe('/incident escalate', () => {
     given(opened())
       .when(escalate('x'.repeat(501)))
       .thenRejects('invalid_input', /500 or fewer/);
+  });
+});
+
+describe('an escalation on the timeline', () => {
+  it('says whom it told, and when by hand, why', () => {
+    expect(describeEvent(escalated(30, { audiences: ['senior'] }))).toEqual([
+      'Escalated to the senior engineer',
+    ]);
+    expect(describeEvent(escalated(30))).toEqual([
+      'Escalated to the senior engineer and the VP of Engineering',
+    ]);
+    expect(
+      describeEvent(
+        escalated(20, { by: DANA, audiences: ['exec'], reason: 'Customer comms call', beyondPolicy: false }),
+      ),
+    ).toEqual(['Escalated by hand to the VP of Engineering: Customer comms call']);
+    expect(
+      describeEvent(
+        escalated(20, { by: DANA, audiences: ['senior', 'exec'], reason: null, beyondPolicy: true }),
+      ),
+    ).toEqual([
+      'Escalated by hand to the senior engineer and the VP of Engineering (beyond the escalation policy, on request) (no reason given)',
+    ]);
   });
 });
 

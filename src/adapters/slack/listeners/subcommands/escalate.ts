@@ -6,6 +6,11 @@ const HOW: Readonly<Record<EscalationAudience, string>> = {
   exec: 'is told by direct message',
 };
 
+const UNSET: Readonly<Record<EscalationAudience, string>> = {
+  senior: 'ESCALATION_SENIOR',
+  exec: 'ESCALATION_EXEC',
+};
+
 /**
  * `escalate [reason]`: escalates now, to the audiences the escalation policy names for the
  * severity (everyone, when it names nobody: a person asked). Who asked and why go on the
@@ -32,7 +37,15 @@ export const escalate: SubcommandHandler = async (context) => {
   const event = outcome.events.find((e) => e.type === 'IncidentEscalated');
   if (!event) return say('Nothing changed: that was already the case.');
   const audiences = event.audiences ?? ['senior', 'exec'];
-  const told = audiences.map((a) => `${AUDIENCE_NAMES[a]} ${HOW[a]}`).join(', and ');
+  const configured = { senior: deps.config.escalation.senior, exec: deps.config.escalation.exec };
+  // Honest about a deployment that names nobody: the person then knows to call them.
+  const told = audiences
+    .map((a) =>
+      configured[a].length > 0
+        ? `${AUDIENCE_NAMES[a]} ${HOW[a]}`
+        : `${AUDIENCE_NAMES[a]} would be, but ${UNSET[a]} is unset: call them yourself`,
+    )
+    .join(', and ');
   const lines = state.drill
     ? [
         'Escalated, as a drill: nobody real is paged or told. The commander gets each message, labelled as a drill.',
