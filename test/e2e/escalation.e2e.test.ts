@@ -248,7 +248,14 @@ describe('/incident escalate', () => {
     await drive.click(incident, 'role.take', DANA, 'commander');
     await drive.slash('escalate the export queue keeps growing', DANA, incident.channel);
     await expect.poll(async () => (await drive.events(incident.id, 'IncidentEscalated')).length).toBe(1);
-    await drive.resolve(incident, DANA, 'Scaled the export workers');
+    // The form does not ask: the postmortem is owed.
+    const form = await drive.modalAfter(() => drive.click(incident, 'incident.resolve', DANA));
+    const blocks = JSON.stringify(form.view.blocks);
+    expect(blocks).not.toContain('Hold a postmortem for this one');
+    expect(blocks).toContain('This incident escalated, so it gets a postmortem');
+    expect(await form.submit(DANA, { summary: { text: { value: 'Scaled the export workers' } } })).toEqual(
+      {},
+    );
     await expect.poll(async () => (await drive.events(incident.id, 'IncidentResolved')).length).toBe(1);
     expect(await drive.lastPayload(incident.id, 'IncidentResolved')).toMatchObject({
       postmortemRequired: true,

@@ -57,7 +57,9 @@ export function resolveModal(
               elements: [
                 {
                   type: 'mrkdwn' as const,
-                  text: `A ${severity} incident always gets a postmortem; its clock starts now.`,
+                  text: escalated
+                    ? 'This incident escalated, so it gets a postmortem; its clock starts now.'
+                    : `A ${severity} incident always gets a postmortem; its clock starts now.`,
                 },
               ],
             },
