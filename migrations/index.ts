@@ -5,6 +5,7 @@ import * as deliveries from './2026-11-22T1900_deliveries.js';
 import * as timelineNoTruncate from './2026-12-01T0900_timeline_no_truncate.js';
 import * as retentionIndexes from './2026-12-01T0930_retention_indexes.js';
 import * as snapshotVersionAndOutboxLeases from './2026-12-01T1000_snapshot_version_and_outbox_leases.js';
+import * as runbooks from './2026-12-01T1200_runbooks.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T0900_timeline_no_truncate': timelineNoTruncate,
   '2026-12-01T0930_retention_indexes': retentionIndexes,
   '2026-12-01T1000_snapshot_version_and_outbox_leases': snapshotVersionAndOutboxLeases,
+  '2026-12-01T1200_runbooks': runbooks,
 };

@@ -14,16 +14,20 @@ import { createIncidentStore } from './adapters/postgres/incident-store.js';
 import { migrateToLatest } from './adapters/postgres/migrate.js';
 import { createOutbox } from './adapters/postgres/outbox.js';
 import { pruneOlderThan } from './adapters/postgres/retention.js';
+import { createRunbooks } from './adapters/postgres/runbooks.js';
 import { boltLogger } from './adapters/slack/bolt-logger.js';
 import { createChannelMembership } from './adapters/slack/channel-membership.js';
 import { createSlackEffectPerformer } from './adapters/slack/effects/slack-effect-performer.js';
 import { createSlackApp } from './adapters/slack/slack-app.js';
+import { createUserNames } from './adapters/slack/user-names.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
 import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
 import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
+import { incidentContext } from './app/incident-context.js';
 import { OutboxRunner } from './app/outbox/outbox-runner.js';
 import { type Clock, systemClock } from './app/ports/clock.js';
+import { postmortemContext } from './app/postmortem-context.js';
 import { startRetentionLoop } from './app/retention-loop.js';
 import { TimerSync } from './app/timer-sync.js';
 import { runWeeklyReview } from './app/weekly-review.js';
@@ -85,6 +89,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const store = createIncidentStore(db);
   const outbox = createOutbox(db);
   const deliveries = createDeliveries(db);
+  const runbooks = createRunbooks(db);
   const metrics = createMetrics();
 
   const redis = createRedisConnection(config.redisUrl, 'incident-commander', 'fail-fast');
@@ -140,6 +145,15 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       postmortemChannel: config.channels.postmortem,
       postmortemDue: config.timing.postmortemDue,
       responseTimeoutMs: TIMEOUTS_MS.slackCall,
+      names: createUserNames({
+        client: slackClient,
+        now: () => clock.now().getTime(),
+        onError: (error, userId) =>
+          logger.warn({ err: error, userId }, 'could not read a display name from Slack; showing the id'),
+      }),
+      context: (incident) => incidentContext({ store, runbooks }, incident),
+      draftContext: (incident, state) =>
+        postmortemContext({ runbooks, zoneOf, postmortemDue: config.timing.postmortemDue }, incident, state),
     }),
   });
 
@@ -204,6 +218,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       failures: outbox.failures,
       newId: randomUUID,
       zoneOf,
+      runbooks,
       answerWithinMs: TIMEOUTS_MS.answerWithin,
     },
   });

@@ -50,6 +50,9 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'PostmortemRecorded':
         effects.push({ kind: 'postmortem.record' });
         break;
+      case 'PostmortemExported':
+        effects.push({ kind: 'postmortem.export', channel: event.channel, at: event.at });
+        break;
       case 'PostmortemReminded':
         effects.push({
           kind: 'postmortem.remind',

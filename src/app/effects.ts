@@ -34,8 +34,10 @@ export type Effect =
   | { readonly kind: 'resolution.post' }
   /** The postmortem draft: a summary message and the full Markdown in its thread. */
   | { readonly kind: 'postmortem.draft' }
-  /** The postmortem as recorded, with its three follow-ups. */
+  /** The postmortem as recorded, with its three follow-ups, and the final record's file. */
   | { readonly kind: 'postmortem.record' }
+  /** The final record's file, sent again where someone asked for it (`/incident postmortem export`). */
+  | { readonly kind: 'postmortem.export'; readonly channel: string; readonly at: string }
   | {
       readonly kind: 'postmortem.remind';
       readonly n: number;

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import {
   addMilliseconds,
   cadenceFor,
+  IMPACT_DEFINITIONS,
+  impactTimes,
   isBefore,
   type OpenedIncident,
   SEVERITIES,
@@ -24,12 +26,24 @@ export interface Figures {
   /** `YYYY-MM` → count by severity (unclassified as `pending`). */
   readonly bySeverityPerMonth: Readonly<Record<string, Readonly<Record<Severity | 'pending', number>>>>;
   readonly medianTimeToCommanderMs: number | null;
+  /** The median of `timeToResolve`: from when customer impact started until resolved. */
   readonly medianTimeToResolveMs: number | null;
+  /** The impact window, over resolved incidents (see `IMPACT_DEFINITIONS`). */
+  readonly timeToDetect: Spread;
+  readonly timeToMitigate: Spread;
+  readonly timeToResolve: Spread;
   readonly escalations: number;
   readonly holdRespected: Share;
   readonly updateCadenceKept: Share;
   readonly postmortemsOnTime: Share;
   readonly followUpsOnTime: Share;
+}
+
+/** A duration over many incidents: its median and 90th percentile (nearest rank), and of how many. */
+export interface Spread {
+  readonly of: number;
+  readonly medianMs: number | null;
+  readonly p90Ms: number | null;
 }
 
 export interface Share {
@@ -43,7 +57,9 @@ export interface Share {
  */
 export const FIGURE_DEFINITIONS = {
   timeToCommander: 'from opening until someone first held the commander role',
-  timeToResolve: 'from opening until resolved',
+  timeToDetect: IMPACT_DEFINITIONS.timeToDetect,
+  timeToMitigate: IMPACT_DEFINITIONS.timeToMitigate,
+  timeToResolve: IMPACT_DEFINITIONS.timeToResolve,
   escalations: 'incidents escalated to the senior engineer or the VP, by the escalation policy or by hand',
   holdRespected:
     'incidents with a diagnosis hold whose hold ran its course, ended with the resolution, or was lifted early by the commander with a reason (the bot refuses actions during a hold, so work never starts around it)',
@@ -81,6 +97,10 @@ export function figuresFor(
       ? [{ ...r, resolution: r.state.resolution }]
       : [],
   );
+  const impacts = resolved.flatMap((r) => {
+    const times = impactTimes(r.state);
+    return times ? [times] : [];
+  });
   const today =
     DateTime.fromISO(options.now, { zone: options.timezone }).toISODate() ?? options.now.slice(0, 10);
   return {
@@ -92,7 +112,10 @@ export function figuresFor(
         state.commanderFirstNamedAt ? [between(state.openedAt, state.commanderFirstNamedAt)] : [],
       ),
     ),
-    medianTimeToResolveMs: median(resolved.map((r) => between(r.state.openedAt, r.resolution.at))),
+    medianTimeToResolveMs: median(impacts.map((t) => t.timeToResolveMs)),
+    timeToDetect: spread(impacts.map((t) => t.timeToDetectMs)),
+    timeToMitigate: spread(impacts.map((t) => t.timeToMitigateMs)),
+    timeToResolve: spread(impacts.map((t) => t.timeToResolveMs)),
     escalations: inWindow.filter((r) => r.state.escalatedAt !== null).length,
     holdRespected: share(
       inWindow.flatMap(({ state }) => {
@@ -138,6 +161,15 @@ function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? null) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function spread(values: readonly number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    of: sorted.length,
+    medianMs: median(sorted),
+    p90Ms: sorted.length === 0 ? null : (sorted[Math.ceil(0.9 * sorted.length) - 1] ?? null),
+  };
 }
 
 function share(outcomes: readonly boolean[]): Share {

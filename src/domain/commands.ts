@@ -1,4 +1,5 @@
 import type { SnoozeMinutes } from './decide-updates.js';
+import type { Detection } from './detection.js';
 import type { TimerKind, TimerPolicy } from './timer-policy-types.js';
 import type { TriageAnswers } from './triage.js';
 import type { Instant, Milliseconds, OpenStatus, Role, Severity, UserId } from './types.js';
@@ -136,6 +137,14 @@ export interface Resolve extends CommandBase<'Resolve'> {
   readonly impactEndedAt: Instant | null;
   /** SEV3/SEV4 incidents get a postmortem only when asked; SEV1/SEV2 always do. */
   readonly postmortemWanted: boolean;
+  /**
+   * The final update to stakeholders, posted with the resolution (the resolve form drafts it in
+   * the past tense); null or absent posts none.
+   */
+  readonly finalUpdate?: string | null;
+  /** When customer impact started; null or absent: at the opening. Never after the resolution. */
+  readonly impactStartedAt?: Instant | null;
+  readonly detection?: Detection | null;
 }
 export interface Reopen extends CommandBase<'Reopen'> {
   readonly reason: string;
@@ -158,6 +167,8 @@ export interface FollowUpInput {
   readonly rank: 1 | 2 | 3;
   /** Prevents or detects this failure. */
   readonly control: boolean;
+  /** Writes or fixes the runbook for this failure; absent on follow-ups recorded before it was asked. */
+  readonly runbook?: boolean;
 }
 
 export interface PostmortemAnswers {
@@ -165,6 +176,14 @@ export interface PostmortemAnswers {
   readonly whyNotDetectedSooner: string;
   readonly whyResponseTookSoLong: string;
   readonly whatWeChange: string;
+  /** The meeting's further sections; optional, and absent on postmortems recorded before they were asked. */
+  readonly rootCauses?: string;
+  readonly contributingFactors?: string;
+  readonly wentWell?: string;
+  readonly wentWrong?: string;
+  readonly gotLucky?: string;
+  /** Was there a runbook, did it help? */
+  readonly runbook?: string;
 }
 
 export interface RecordPostmortem extends CommandBase<'RecordPostmortem'> {
@@ -190,6 +209,11 @@ export interface FireTimer extends CommandBase<'FireTimer'> {
   readonly key: string;
   readonly dueAt: Instant;
   readonly policy: TimerPolicy;
+}
+
+/** Sends the final postmortem record again, to the channel it was asked from. */
+export interface ExportPostmortem extends CommandBase<'ExportPostmortem'> {
+  readonly channel: string;
 }
 
 export type IncidentCommand =
@@ -221,6 +245,7 @@ export type IncidentCommand =
   | CompleteFollowUp
   | DropFollowUp
   | FireTimer
-  | Escalate;
+  | Escalate
+  | ExportPostmortem;
 
 export type IncidentCommandType = IncidentCommand['type'];

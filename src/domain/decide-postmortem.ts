@@ -1,5 +1,12 @@
-import type { CompleteFollowUp, DropFollowUp, FollowUpInput, RecordPostmortem } from './commands.js';
-import { refusing, requirePermission, requireText } from './guards.js';
+import type {
+  CompleteFollowUp,
+  DropFollowUp,
+  FollowUpInput,
+  PostmortemAnswers,
+  RecordPostmortem,
+} from './commands.js';
+import { MEETING_SECTIONS, type MeetingSection } from './drafts/postmortem-sections.js';
+import { refusing, requirePermission, requireText, withinLimit } from './guards.js';
 import { TEXT_LIMITS } from './limits.js';
 import { mention, reject } from './rejection.js';
 import type { FollowUp, OpenedIncident } from './state.js';
@@ -46,6 +53,7 @@ export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedI
       'what we change',
       'answers.whatWeChange',
     ),
+    ...meetingSections(command.answers),
   };
   const problem = followUpProblem(command.followUps, command.requireControl);
   if (problem) return refuse(reject('follow_ups_invalid', problem, { field: 'followUps' }));
@@ -55,6 +63,22 @@ export function decideRecordPostmortem(command: RecordPostmortem, state: OpenedI
     followUps: command.followUps.map((f) => ({ ...f, title: f.title.trim() })),
     asCommander,
   });
+}
+
+/** The meeting's further sections: each optional, kept only when answered, within the answer limit. */
+function meetingSections(answers: PostmortemAnswers): Partial<PostmortemAnswers> {
+  const kept: Partial<Record<MeetingSection, string>> = {};
+  for (const key of Object.keys(MEETING_SECTIONS) as MeetingSection[]) {
+    const text = (answers[key] ?? '').trim();
+    if (text !== '')
+      kept[key] = withinLimit(
+        text,
+        'answer',
+        `the answer to "${MEETING_SECTIONS[key].heading}"`,
+        `answers.${key}`,
+      );
+  }
+  return kept;
 }
 
 /** What is wrong with the follow-ups, in a sentence; null when they are fine. */

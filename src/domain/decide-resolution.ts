@@ -1,9 +1,10 @@
 import type { Reopen, Resolve } from './commands.js';
-import { requireActive, requirePermission, requireText } from './guards.js';
-import { reject } from './rejection.js';
+import { DETECTION_SOURCES, isDetectionLink } from './detection.js';
+import { optionalText, requireActive, requirePermission, requireText } from './guards.js';
+import { type Rejection, reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
-import { accept, acceptFrom, refuse, type Verdict } from './verdict.js';
+import { accept, refuse, type Verdict } from './verdict.js';
 
 /**
  * SEV1 and SEV2 always get a postmortem, and so does any incident that escalated (someone judged
@@ -43,12 +44,29 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
       ),
     );
   }
-  return acceptFrom(command, {
+  const window = impactWindowProblem(command, state);
+  if (window) return refuse(window);
+  const finalUpdate = optionalText(command.finalUpdate, 'update', 'the final update');
+  const stamp = { at: command.now, by: command.actor } as const;
+  const resolved = {
     type: 'IncidentResolved',
+    ...stamp,
     summary,
     impactEndedAt: command.impactEndedAt,
     postmortemRequired: postmortemRequired(state.severity, command.postmortemWanted, hasEscalated(state)),
     asCommander,
+    // Written only when asked, so a resolution without them is the event it always was.
+    ...(command.impactStartedAt != null ? { impactStartedAt: command.impactStartedAt } : {}),
+    ...(command.detection != null ? { detection: command.detection } : {}),
+  } as const;
+  // Resolved and told in one step: stakeholders hear "resolved" from the same command that says it.
+  if (finalUpdate === null) return accept(resolved);
+  return accept(resolved, {
+    type: 'StakeholderUpdatePosted',
+    ...stamp,
+    text: finalUpdate,
+    nextUpdateBy: null,
+    expectedResolution: null,
   });
 }
 
@@ -61,4 +79,36 @@ export function decideReopen(command: Reopen, state: OpenedIncident): Verdict {
   requirePermission(state, command.actor, 'reopen');
   const reason = requireText(command.reason, 'reason', 'why the incident is back');
   return accept({ type: 'IncidentReopened', at: command.now, by: command.actor, reason });
+}
+
+/** When impact started must come before it ended and before now; a detection link must be a link. */
+function impactWindowProblem(command: Resolve, state: OpenedIncident): Rejection | null {
+  const started = command.impactStartedAt ?? null;
+  if (
+    started !== null &&
+    (isBefore(command.now, started) || isBefore(command.impactEndedAt ?? command.now, started))
+  )
+    return reject(
+      'invalid_input',
+      `Customer impact cannot have started after it ended or after now; pick a time at or before ${isBefore(state.openedAt, command.now) ? 'the resolution' : 'now'}.`,
+      { field: 'impactStartedAt' },
+    );
+  const detection = command.detection ?? null;
+  if (detection !== null && !DETECTION_SOURCES.includes(detection.source))
+    return reject(
+      'invalid_input',
+      'Say how the incident was detected: an alert, a customer report, staff, or other.',
+      {
+        field: 'detection',
+      },
+    );
+  if (detection?.link != null && !isDetectionLink(detection.link))
+    return reject(
+      'invalid_input',
+      'The detection link must be a web address starting with https://, on one line.',
+      {
+        field: 'detectionLink',
+      },
+    );
+  return null;
 }

@@ -7,6 +7,7 @@ import {
   decideStartProposedAction,
 } from './decide-actions.js';
 import { decideEscalate } from './decide-escalation.js';
+import { decideExportPostmortem } from './decide-export.js';
 import { decideLiftHold } from './decide-hold.js';
 import {
   decideProposeHypothesis,
@@ -110,5 +111,7 @@ function decideOnOpened(
       return decideFireTimer(command, state);
     case 'Escalate':
       return decideEscalate(command, state);
+    case 'ExportPostmortem':
+      return decideExportPostmortem(command, state);
   }
 }

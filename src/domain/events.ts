@@ -1,4 +1,5 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
+import type { Detection } from './detection.js';
 import type { TriageAnswers } from './triage.js';
 import type {
   EscalationAudience,
@@ -154,6 +155,10 @@ export interface IncidentResolved extends EventBase<'IncidentResolved'>, Authori
   readonly summary: string;
   readonly impactEndedAt: Instant | null;
   readonly postmortemRequired: boolean;
+  /** When customer impact started (at or before the opening); absent on events stored before it was asked. */
+  readonly impactStartedAt?: Instant | null;
+  /** How the incident was detected; absent on events stored before it was asked. */
+  readonly detection?: Detection | null;
 }
 export interface IncidentReopened extends EventBase<'IncidentReopened'> {
   readonly reason: string;
@@ -180,6 +185,12 @@ export interface FollowUpCompleted extends EventBase<'FollowUpCompleted'> {
 export interface FollowUpDropped extends EventBase<'FollowUpDropped'> {
   readonly followUpId: string;
   readonly reason: string;
+}
+
+/** The final postmortem record was asked for again (`/incident postmortem export`). */
+export interface PostmortemExported extends EventBase<'PostmortemExported'> {
+  /** Where it is sent: the channel it was asked from. */
+  readonly channel: string;
 }
 
 export type IncidentEvent =
@@ -211,6 +222,7 @@ export type IncidentEvent =
   | PostmortemRecorded
   | FollowUpReminded
   | FollowUpCompleted
-  | FollowUpDropped;
+  | FollowUpDropped
+  | PostmortemExported;
 
 export type IncidentEventType = IncidentEvent['type'];

@@ -51,6 +51,7 @@ function opened(event: IncidentOpened): ActiveIncident {
     escalationArmedAt: event.at,
     escalatedAt: null,
     escalations: [],
+    triage: event.triage ?? null,
     hold: event.holdEndsAt === null ? { state: 'off' } : { state: 'active', endsAt: event.holdEndsAt },
   };
 }
@@ -74,7 +75,7 @@ function evolveLifecycle(
     case 'RoleReleased':
       return { ...state, roles: { ...state.roles, [event.role]: null } };
     case 'SeverityChanged':
-      return { ...state, severity: event.to };
+      return { ...state, severity: event.to, triage: event.triage ?? state.triage };
     case 'HoldLifted':
       return state.status === 'resolved' || state.status === 'closed'
         ? state
@@ -130,6 +131,9 @@ function evolveLifecycle(
           summary: event.summary,
           impactEndedAt: event.impactEndedAt,
           postmortemRequired: event.postmortemRequired,
+          // Events stored before these were asked have neither.
+          impactStartedAt: event.impactStartedAt ?? null,
+          detection: event.detection ?? null,
         },
         postmortemReminders: 0,
       };
@@ -146,9 +150,10 @@ function evolveLifecycle(
       return {
         ...facts,
         status: 'closed',
-        postmortem: { at: event.at, by: event.by, answers: event.answers },
+        postmortem: { at: event.at, by: event.by, answers: { ...NO_ANSWERS, ...event.answers } },
         followUps: event.followUps.map((f) => ({
           ...f,
+          runbook: f.runbook ?? false,
           status: 'open',
           closedAt: null,
           dropReason: null,
@@ -157,6 +162,9 @@ function evolveLifecycle(
         })),
       };
     }
+    case 'PostmortemExported':
+      // A copy of the record sent again: nothing about the incident changes.
+      return state;
     case 'FollowUpReminded':
     case 'FollowUpCompleted':
     case 'FollowUpDropped':
@@ -173,6 +181,16 @@ function evolveLifecycle(
       };
   }
 }
+
+/** The sections a postmortem recorded before they were asked has no answer for. */
+const NO_ANSWERS = {
+  rootCauses: '',
+  contributingFactors: '',
+  wentWell: '',
+  wentWrong: '',
+  gotLucky: '',
+  runbook: '',
+} as const;
 
 /** An active hold still running at resolution counts as ended then. */
 function settle(hold: ActiveIncident['hold'], at: string): SettledHold {

@@ -64,7 +64,8 @@ export function optionalText(
   return text === '' ? null : withinLimit(text, field, what, field);
 }
 
-function withinLimit(text: string, field: TextField, what: string, rejected: RejectedField): string {
+/** Text within its field's limit, or a refusal naming the limit. */
+export function withinLimit(text: string, field: TextField, what: string, rejected: RejectedField): string {
   const max = TEXT_LIMITS[field];
   if (text.length <= max) return text;
   return refusing(

@@ -5,9 +5,18 @@ export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
 export { hasEscalated, postmortemRequired } from './decide-resolution.js';
 export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
+export * from './detection.js';
 export * from './drafts/escalation-brief.js';
+export { finalUpdateDraft } from './drafts/final-update.js';
+export type { NameOf } from './drafts/markdown-text.js';
 export * from './drafts/postmortem.js';
-export { renderPostmortemMarkdown } from './drafts/postmortem-markdown.js';
+export {
+  IMPACT_DEFINITIONS,
+  type MarkdownOptions,
+  type PostmortemRecordInput,
+  renderPostmortemMarkdown,
+} from './drafts/postmortem-markdown.js';
+export { peopleIn, type Responder } from './drafts/postmortem-people.js';
 export * from './drafts/stakeholder-update.js';
 export {
   AUDIENCE_NAMES,
@@ -19,6 +28,7 @@ export {
 } from './escalation-policy.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
+export { type ImpactTimes, impactEndedAt, impactStartedAt, impactTimes } from './impact-window.js';
 export { clipText, TEXT_LIMITS, type TextField } from './limits.js';
 export { type Capability, permission, permits } from './permissions.js';
 export {

@@ -40,6 +40,9 @@ export type RejectionCode =
 export type RejectedField =
   | TextField
   | 'impactEndedAt'
+  | 'impactStartedAt'
+  | 'detection'
+  | 'detectionLink'
   | 'nextUpdateBy'
   | 'followUps'
   | 'assignee'

@@ -1,4 +1,6 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
+import type { Detection } from './detection.js';
+import type { TriageAnswers } from './triage.js';
 import type { EscalationAudience, IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
 
 /**
@@ -105,6 +107,8 @@ export interface IncidentFacts extends IncidentIdentity {
   readonly escalatedAt: Instant | null;
   /** Every escalation, oldest first, across reopenings (those since `escalationArmedAt` count now). */
   readonly escalations: readonly Escalation[];
+  /** The latest triage answers (at opening, or a later triage); null while triage was skipped. */
+  readonly triage: TriageAnswers | null;
 }
 
 export interface ActiveIncident extends IncidentFacts {
@@ -118,6 +122,9 @@ export interface Resolution {
   readonly summary: string;
   readonly impactEndedAt: Instant | null;
   readonly postmortemRequired: boolean;
+  /** Null when not said (or resolved before the question was asked): the impact counts from the opening. */
+  readonly impactStartedAt: Instant | null;
+  readonly detection: Detection | null;
 }
 
 export interface ResolvedIncident extends IncidentFacts {
@@ -130,6 +137,8 @@ export interface ResolvedIncident extends IncidentFacts {
 export type FollowUpStatus = 'open' | 'done' | 'dropped';
 
 export interface FollowUp extends FollowUpInput {
+  /** False for follow-ups recorded before the question was asked. */
+  readonly runbook: boolean;
   readonly status: FollowUpStatus;
   readonly closedAt: Instant | null;
   readonly dropReason: string | null;
@@ -141,7 +150,12 @@ export interface ClosedIncident extends IncidentFacts {
   readonly status: 'closed';
   readonly hold: SettledHold;
   readonly resolution: Resolution;
-  readonly postmortem: { readonly at: Instant; readonly by: UserId; readonly answers: PostmortemAnswers };
+  /** Every answer, empty where the meeting (or a postmortem recorded before the question) gave none. */
+  readonly postmortem: {
+    readonly at: Instant;
+    readonly by: UserId;
+    readonly answers: Required<PostmortemAnswers>;
+  };
   readonly followUps: readonly FollowUp[];
 }
 
@@ -155,7 +169,7 @@ export const initialState: IncidentState = { status: 'none' };
  * (a new field, a new meaning): stored snapshots of an older version are rebuilt from their events
  * the next time they are read, so a change to `evolve` reaches every stored incident.
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export const isActive = (state: IncidentState): state is ActiveIncident =>
   state.status === 'investigating' || state.status === 'identified' || state.status === 'monitoring';

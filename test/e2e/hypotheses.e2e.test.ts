@@ -58,6 +58,6 @@ describe('the hypothesis lifecycle from the header', () => {
     expect(await withEvidence(`withdrawn|${ids.db}`, 'Latency persists after failover')).toEqual({});
     expect(await statuses()).toMatchObject({ [ids.db ?? '']: 'withdrawn' });
     await t.outboxSettled();
-    expect(drive.header(incident)).toContain('2 ruled out or withdrawn');
+    expect(drive.header(incident)).toContain('Ruled out: DNS lookups are slow. Withdrawn: 1.');
   });
 });

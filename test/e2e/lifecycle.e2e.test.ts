@@ -72,7 +72,7 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
 
     // Stage 1: investigating.
     const first = await postDraftedUpdate();
-    expect(first).toContain('We are investigating: Checkout errors spiking.');
+    expect(first).toContain('What we know: The team is investigating.');
     // Stage 2: identified, after the status changes.
     await drive.clickOn({ channel: incident.channel, ts: incident.headerTs }, 'status.set', DANA, {
       selectedOption: 'identified',
@@ -83,7 +83,7 @@ describe('an incident from open to postmortem recorded (clock at Tue 16 Jun 2026
     expect(await drive.events(incident.id, 'StakeholderUpdatePosted')).toHaveLength(2);
     await t.outboxSettled();
     expect(drive.posted(STAKEHOLDERS).map((c) => String(c.args.text))).toEqual([
-      expect.stringContaining('We are investigating'),
+      expect.stringContaining('The team is investigating'),
       expect.stringContaining('We have found the likely cause'),
     ]);
 

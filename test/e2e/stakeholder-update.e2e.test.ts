@@ -54,6 +54,9 @@ describe('update nudges and stakeholder updates', () => {
     const draft = modal.view.blocks[0]?.element?.initial_value ?? '';
     expect(draft).toContain('What is affected');
     expect(draft).toContain("What we don't know yet");
+    // The promise is added on posting, from the fields below, so the text cannot contradict them.
+    expect(draft).not.toContain('Next update');
+    expect(JSON.stringify(modal.view)).toContain('"block_id":"expected"');
 
     const refused = await modal.submit(DANA, {
       text: { text: { value: '   ' } },
@@ -62,11 +65,11 @@ describe('update nudges and stakeholder updates', () => {
     expect(refused).toMatchObject({ response_action: 'errors' });
     expect(await drive.events(incident.id, 'StakeholderUpdatePosted')).toEqual([]);
 
-    const text =
-      'Checkout is slow for some EU customers. We are testing a database failover. Next update in 30 minutes.';
+    const text = 'Checkout is slow for some EU customers. We are testing a database failover.';
     expect(
       await modal.submit(DANA, {
         text: { text: { value: text } },
+        expected: { text: { type: 'plain_text_input', value: 'by 16:00 UTC' } },
         next: { choice: { type: 'static_select', selected_option: { value: '30' } } },
       }),
     ).toEqual({});
@@ -74,11 +77,17 @@ describe('update nudges and stakeholder updates', () => {
     expect(posted).toHaveLength(1);
     const next = eventTime(posted[0], 'nextUpdateBy');
     expect(next - eventTime(posted[0])).toBe(30 * MINUTE);
+    expect(posted[0]?.payload).toMatchObject({ expectedResolution: 'by 16:00 UTC' });
 
     await t.outboxSettled();
+    // Stakeholders read the promise the timer keeps, in TIMEZONE (UTC here), and the estimate given.
+    const promise = `Next update by ${new Date(next).toISOString().slice(11, 16)} UTC`;
     for (const channel of [STAKEHOLDERS, incident.channel]) {
       const updates = drive.posted(channel).filter((call) => String(call.args.text).includes(text));
       expect(updates).toHaveLength(1);
+      const shown = String(updates[0]?.args.text);
+      expect(shown).toContain('Expected resolution: by 16:00 UTC (our best estimate; we will confirm it).');
+      expect(shown).toContain(promise);
     }
     // The promised time is the next nudge.
     await expect.poll(updateDue, { timeout: 5_000 }).toBe(next);
@@ -129,5 +138,53 @@ describe('update nudges and stakeholder updates', () => {
       null,
       SECURITY,
     ]);
+  });
+  it('says when no further update is planned, for a severity without a cadence', async () => {
+    const quiet = await drive.open('Search results slightly stale', DANA);
+    await drive.slash('severity SEV4 a few stale results, no customer complaints', DANA, quiet.channel);
+    await expect.poll(async () => (await drive.state(quiet.id)).severity).toBe('SEV4');
+    const modal = await drive.modalAfter(() => drive.command('update', DANA, quiet.channel));
+    expect(
+      await modal.submit(DANA, {
+        text: { text: { value: 'Some search results are a few minutes old.' } },
+        next: { choice: { type: 'static_select', selected_option: { value: 'cadence' } } },
+      }),
+    ).toEqual({});
+    const posted = await drive.events(quiet.id, 'StakeholderUpdatePosted');
+    expect(posted[0]?.payload).toMatchObject({
+      nextUpdateBy: null,
+      text: expect.stringMatching(/a few minutes old\.\n\nWe will post again when the situation changes\.$/),
+    });
+  });
+
+  it('resolving posts the final update, drafted in the past tense, to stakeholders and the channel', async () => {
+    const modal = await drive.modalAfter(() => drive.click(incident, 'incident.resolve', DANA));
+    const field = modal.view.blocks.find((block) => block.block_id === 'final_update');
+    const draft = field?.element?.initial_value ?? '';
+    expect(draft).toMatch(
+      /^Resolved: Checkout slow for EU customers\.\nWhat happened: From \d\d:\d\d to \d\d:\d\d UTC, /,
+    );
+    expect(draft).toContain('This is our final update on this incident.');
+    const before = (await drive.events(incident.id, 'StakeholderUpdatePosted')).length;
+    const final = `${draft}\nThank you for your patience.`;
+    expect(
+      await modal.submit(DANA, {
+        summary: { text: { value: 'Failed over to the healthy database.' } },
+        final_update: { text: { type: 'plain_text_input', value: final } },
+      }),
+    ).toEqual({});
+    const resolved = await drive.events(incident.id, 'IncidentResolved');
+    const updates = await drive.events(incident.id, 'StakeholderUpdatePosted');
+    expect(updates).toHaveLength(before + 1);
+    // Recorded by the same command as the resolution: same moment, same person.
+    expect(updates.at(-1)?.payload).toMatchObject({ text: final, nextUpdateBy: null });
+    expect(eventTime(updates.at(-1))).toBe(eventTime(resolved[0]));
+    await t.outboxSettled();
+    for (const channel of [STAKEHOLDERS, incident.channel])
+      expect(
+        drive
+          .posted(channel)
+          .filter((call) => String(call.args.text).includes('Thank you for your patience.')),
+      ).toHaveLength(1);
   });
 });

@@ -135,12 +135,14 @@ describe('the sandbox, in Chromium', () => {
     await openChannel('inc-1-payments-failing');
     await header.getByRole('button', { name: 'Post update' }).click();
     const update = modal('Update on INC-1');
-    expect(await update.getByLabel('Update for stakeholders').inputValue()).toMatch(/We are investigating/);
+    expect(await update.getByLabel('Update for stakeholders').inputValue()).toMatch(
+      /The team is investigating/,
+    );
     await shot('update-modal');
     await update.getByRole('button', { name: 'Post update' }).click();
     await update.waitFor({ state: 'hidden', timeout: SEEN_WITHIN });
     await openChannel('status-updates');
-    await message('We are investigating').waitFor({ timeout: SEEN_WITHIN });
+    await message('The team is investigating').waitFor({ timeout: SEEN_WITHIN });
     await shot('update-posted');
 
     // Resolve: a required field left empty, then only spaces (Slack lets them through; the bot's

@@ -61,11 +61,14 @@ const hostileDraft: fc.Arbitrary<PostmortemDraft> = fc
 
 const nonEmpty = (lines: readonly string[] | undefined) => (lines ?? []).filter((line) => line !== '');
 const LIST_SECTIONS = [
+  '## Detection',
   '## Timeline',
   '### Confirmed',
   '### Ruled out',
+  '### Still open at resolution',
   '## Decisions',
   '## Actions taken',
+  '## Responders',
   '## How the process went',
 ];
 
@@ -98,18 +101,23 @@ function expectOwnOutline(draft: PostmortemDraft): void {
   const isRow = (line: string) => /^ {0,3}\|/.test(line);
   const rows = lines.filter(isRow);
   expect(rows).toHaveLength(2 + draft.keyTimes.length + 2 + 3);
-  expect(rows.filter((row) => ![3, 6].includes(unescapedCount(row, '|')))).toEqual([]);
+  expect(rows.filter((row) => ![3, 7].includes(unescapedCount(row, '|')))).toEqual([]);
   expect(lines.filter((line) => !isRow(line) && unescapedCount(line, '|') > 0)).toEqual([]);
   for (const ch of ['<', '[', ']']) expect(unescapedCount(markdown, ch), ch).toBe(0);
 
-  // Impact ends with its three facts; every other line there and in the summary is people's words.
+  // Impact ends with its four facts; every other line there and in the summary is people's words.
   const impact = nonEmpty(sections.get('## Impact'));
-  expect(impact.slice(-3).map((line) => line.split(':')[0])).toEqual([
+  expect(impact.slice(-4).map((line) => line.split(':')[0])).toEqual([
     '- Severity',
     '- Service',
+    '- Customer impact',
     '- Duration',
   ]);
-  const paragraphs = [...nonEmpty(sections.get('## Summary')), ...impact.slice(0, -3)];
+  const paragraphs = [
+    ...nonEmpty(sections.get('## Summary')),
+    ...impact.slice(0, -4),
+    ...nonEmpty(sections.get('## Customer message')).slice(1),
+  ];
   expect(paragraphs.filter(opensBlock)).toEqual([]);
   const items = LIST_SECTIONS.flatMap((section) => nonEmpty(sections.get(section)));
   expect(items.filter((line) => !line.startsWith('- ') || opensBlock(line.slice(2)))).toEqual([]);

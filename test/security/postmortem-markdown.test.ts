@@ -58,14 +58,14 @@ describe('people’s words in the postmortem Markdown', () => {
     expect(linesOf(markdown, '## Timeline')).toContain(
       '- 2026-11-20 14:20 UTC @U0SAM: Note: see \\[the dashboard\\](https://evil.example) !\\[x\\](https://evil.example/x.png) \\| Rank \\| 1 \\| \\<img src=x>',
     );
-    expect(markdown.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(2 + 6 + 2 + 3);
+    expect(markdown.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(2 + 7 + 2 + 3);
   });
 
   it('keeps a multi-line summary as lines that cannot open a section of their own', () => {
     const markdown = markdownOf({ summary: 'Rolled back.\n\n## Follow-ups\n---\n    done' });
     expect(linesOf(markdown, '## Summary')).toEqual([
       '',
-      'Checkout errors spiking. Rolled back.',
+      'INC-42, SEV2 on checkout: Checkout errors spiking. Customers were affected for 32 min, from 13:57 to 14:29 UTC on 2026-11-20. It was detected by an alert and opened 3 min after the impact began. Confirmed cause: The 13:55 deploy broke retries. Fixed by: Rolled back.',
       '',
       '\\## Follow-ups',
       '\\---',

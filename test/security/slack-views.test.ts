@@ -52,7 +52,10 @@ describe('modals, the Home tab and replies built from hostile words', () => {
     fc.assert(
       fc.property(anyStage, userText, userText, userText, (incident, a, b, c) => {
         const { state } = incident;
-        expectSafeView(updateModal({ incidentId: ID }, state, minutesAfterStart(50), POLICY), 'update modal');
+        expectSafeView(
+          updateModal({ incidentId: ID }, state, minutesAfterStart(50), POLICY, 'UTC'),
+          'update modal',
+        );
         expectSafeView(
           openModal(
             { channel: 'C0INC', duplicateAcknowledged: false },

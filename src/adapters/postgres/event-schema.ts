@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentEvent } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   escalationAudience,
   followUpInputSchema,
   instant,
@@ -153,6 +154,9 @@ const incidentResolved = event('IncidentResolved', {
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  // Optional: resolutions stored before the impact window was asked for have neither.
+  impactStartedAt: instant.nullable().optional(),
+  detection: detectionSchema.nullable().optional(),
 });
 const incidentReopened = event('IncidentReopened', { reason: z.string() });
 
@@ -176,6 +180,8 @@ const followUpDropped = event('FollowUpDropped', {
   followUpId: z.string(),
   reason: z.string(),
 });
+
+const postmortemExported = event('PostmortemExported', { channel: z.string() });
 
 /**
  * The JSON shape of every `IncidentEvent`, as stored in `incident_events.payload`: a union on
@@ -211,6 +217,7 @@ export const incidentEventSchema = z.discriminatedUnion('type', [
   followUpReminded,
   followUpCompleted,
   followUpDropped,
+  postmortemExported,
 ]);
 
 /**

@@ -14,6 +14,7 @@ export interface Database {
   outbox_leases: OutboxLeasesTable;
   processed_slack_events: ProcessedSlackEventsTable;
   deliveries: DeliveriesTable;
+  runbooks: RunbooksTable;
 }
 
 type CreatedNow = ColumnType<Date, Date | undefined, never>;
@@ -93,4 +94,16 @@ export interface DeliveriesTable {
   key: string;
   detail: string | null;
   delivered_at: Generated<Date>;
+}
+
+export interface RunbooksTable {
+  team_id: string;
+  /** The service as matched: trimmed, lower case. */
+  service_key: string;
+  /** The service as it was last written. */
+  service: string;
+  url: string;
+  set_by: string;
+  set_at: Date;
+  created_at: CreatedNow;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IncidentState } from '../../domain/index.js';
 import {
   count,
+  detectionSchema,
   escalationAudience,
   followUpInputSchema,
   instant,
@@ -9,6 +10,7 @@ import {
   parsedOrNull,
   postmortemAnswersSchema,
   severityOrPending,
+  triageAnswersSchema,
   userId,
 } from './stored-values.js';
 import type { Assert, Disagreeing, NoneDisagree, SameShape } from './type-agreement.js';
@@ -115,6 +117,7 @@ const facts = {
       beyondPolicy: z.boolean(),
     }),
   ),
+  triage: triageAnswersSchema.nullable(),
 };
 
 /**
@@ -132,6 +135,8 @@ const resolution = z.object({
   summary: z.string(),
   impactEndedAt: instant.nullable(),
   postmortemRequired: z.boolean(),
+  impactStartedAt: instant.nullable(),
+  detection: detectionSchema.nullable(),
 });
 
 const resolvedIncident = z.object({
@@ -143,6 +148,7 @@ const resolvedIncident = z.object({
 });
 
 const followUp = followUpInputSchema.extend({
+  runbook: z.boolean(),
   status: z.enum(['open', 'done', 'dropped']),
   closedAt: instant.nullable(),
   dropReason: z.string().nullable(),
@@ -155,7 +161,7 @@ const closedIncident = z.object({
   status: z.literal('closed'),
   hold: settledHold,
   resolution,
-  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema }),
+  postmortem: z.object({ at: instant, by: userId, answers: postmortemAnswersSchema.required() }),
   followUps: z.array(followUp),
 });
 

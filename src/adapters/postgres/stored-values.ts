@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETECTION_SOURCES } from '../../domain/detection.js';
 import { ESCALATION_AUDIENCES, OPEN_STATUSES, ROLES, SEVERITIES } from '../../domain/index.js';
 
 /**
@@ -57,6 +58,8 @@ export const followUpInputSchema = z.object({
   due: calendarDate,
   rank: z.literal([1, 2, 3]),
   control: z.boolean(),
+  // Optional: follow-ups recorded before the runbook question have none.
+  runbook: z.boolean().optional(),
 });
 
 export const postmortemAnswersSchema = z.object({
@@ -64,6 +67,19 @@ export const postmortemAnswersSchema = z.object({
   whyNotDetectedSooner: z.string(),
   whyResponseTookSoLong: z.string(),
   whatWeChange: z.string(),
+  // Optional: postmortems recorded before these sections existed have none.
+  rootCauses: z.string().optional(),
+  contributingFactors: z.string().optional(),
+  wentWell: z.string().optional(),
+  wentWrong: z.string().optional(),
+  gotLucky: z.string().optional(),
+  runbook: z.string().optional(),
+});
+
+/** How the incident was detected (`Detection`). */
+export const detectionSchema = z.object({
+  source: z.enum(DETECTION_SOURCES),
+  link: z.string().nullable(),
 });
 
 /** What a schema makes of stored JSON, or null when it does not match (the caller decides what null means). */

@@ -31,7 +31,8 @@ export interface EscalationBrief {
   readonly triage: TriageAnswers | null;
   readonly impact: ImpactNow;
   readonly lastUpdate: { readonly at: Instant; readonly text: string } | null;
-  readonly ruledOut: readonly Pick<Hypothesis, 'text' | 'evidence'>[];
+  /** The hypotheses ruled out, each with its evidence. */
+  readonly ruledOut: readonly Hypothesis[];
   readonly leading: { readonly text: string; readonly confirmed: boolean } | null;
   readonly commander: UserId | null;
   readonly escalation: Escalation;
@@ -57,12 +58,10 @@ export function escalationBrief(
     reopenedAt: state.escalationArmedAt === state.openedAt ? null : state.escalationArmedAt,
     resolvedAt: state.status === 'resolved' || state.status === 'closed' ? state.resolution.at : null,
     openForMs: event.openForMs,
-    triage: latestTriage(events),
+    triage: state.triage,
     impact: impactNow(state, events),
     lastUpdate: lastUpdate ? { at: lastUpdate.at, text: lastUpdate.text } : null,
-    ruledOut: state.hypotheses
-      .filter((h) => h.status === 'ruled_out')
-      .map(({ text, evidence }) => ({ text, evidence })),
+    ruledOut: state.hypotheses.filter((h) => h.status === 'ruled_out'),
     leading: leadingHypothesis(state.hypotheses),
     commander: state.roles.commander,
     escalation: escalationOf(event),
@@ -79,12 +78,6 @@ function impactNow(state: OpenedIncident, events: readonly IncidentEvent[]): Imp
     return { state: 'fix-monitored', since: since?.at ?? state.openedAt };
   }
   return { state: 'ongoing', since: state.openedAt };
-}
-
-function latestTriage(events: readonly IncidentEvent[]): TriageAnswers | null {
-  const opened = lastOf(events, 'IncidentOpened');
-  const classified = lastOf(events, 'SeverityChanged', (e) => e.triage !== null);
-  return classified?.triage ?? opened?.triage ?? null;
 }
 
 type EventOf<T extends IncidentEvent['type']> = Extract<IncidentEvent, { type: T }>;

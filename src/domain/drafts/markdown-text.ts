@@ -58,18 +58,24 @@ export function mdHeadingText(text: string): string {
   return mdInline(text).replace(/([ \t])(#+)([ \t]*)$/, '$1\\$2$3');
 }
 
+/** A person's name for a file, from their id: display names when known, `@U…` when not. */
+export type NameOf = (userId: string) => string;
+
+/** Without names to hand, people are their ids: `@U0DANA`. */
+export const idAsName: NameOf = (userId) => `@${userId}`;
+
 /**
- * A sentence with people in it (a timeline entry): the words escaped, each person as `@U…`
- * (the bot as `bot`), the person's id escaped too since it may come from a forged payload.
+ * A sentence with people in it (a timeline entry): the words escaped, each person by `nameOf`
+ * (the bot as `bot`), escaped too: a name is somebody's words, and an id may come from a forged payload.
  */
-export function mdRich(text: RichText, systemActor: string): string {
+export function mdRich(text: RichText, systemActor: string, nameOf: NameOf = idAsName): string {
   return text
     .map((part) =>
       typeof part === 'string'
         ? mdInline(part)
         : part.user === systemActor
           ? 'bot'
-          : `@${mdInline(part.user)}`,
+          : mdInline(nameOf(part.user)),
     )
     .join('');
 }

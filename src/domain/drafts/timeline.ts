@@ -122,5 +122,7 @@ export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NA
       return ['Follow-up done'];
     case 'FollowUpDropped':
       return [`Follow-up dropped: ${event.reason}`];
+    case 'PostmortemExported':
+      return ['Final postmortem record sent again'];
   }
 }

@@ -21,6 +21,9 @@ function record(days: number, edit: (events: IncidentEvent[]) => IncidentEvent[]
     at: shift(e.at),
     ...(e.type === 'IncidentOpened' && e.holdEndsAt ? { holdEndsAt: shift(e.holdEndsAt) } : {}),
     ...(e.type === 'IncidentResolved' && e.impactEndedAt ? { impactEndedAt: shift(e.impactEndedAt) } : {}),
+    ...(e.type === 'IncidentResolved' && e.impactStartedAt
+      ? { impactStartedAt: shift(e.impactStartedAt) }
+      : {}),
     ...(e.type === 'MessageCaptured' ? { postedAt: shift(e.postedAt) } : {}),
   })) as IncidentEvent[];
   const state = replay(events) as OpenedIncident;
@@ -85,13 +88,44 @@ describe('incident figures', () => {
       '2026-11': { SEV1: 0, SEV2: 2, SEV3: 0, SEV4: 0, pending: 0 },
     });
     expect(figures.medianTimeToCommanderMs).toBe(6 * MIN);
-    expect(figures.medianTimeToResolveMs).toBe(65 * MIN);
+    // From when impact started, 3 minutes before each opened: 43 and 93 minutes.
+    expect(figures.medianTimeToResolveMs).toBe(68 * MIN);
     expect(figures.escalations).toBe(2);
     expect(figures.holdRespected).toEqual({ of: 2, kept: 2 });
     expect(figures.updateCadenceKept).toEqual({ of: 2, kept: 1 });
     expect(figures.postmortemsOnTime).toEqual({ of: 2, kept: 1 });
     // Due by 10 December: two of the first incident's, three of the second's; one was done on time.
     expect(figures.followUpsOnTime).toEqual({ of: 5, kept: 1 });
+  });
+
+  it('measures time to detect, mitigate and resolve from when customer impact started: median and p90', () => {
+    // Impact began 3, 10, 0 (not said: the opening) and 30 minutes before the opening.
+    const started = [-3, -10, null, -30];
+    const records = started.map((minutes, i) =>
+      record(i, (e) =>
+        e.map((x) => {
+          if (x.type !== 'IncidentResolved') return x;
+          const { impactStartedAt: _said, ...rest } = x;
+          return minutes === null ? rest : { ...rest, impactStartedAt: at(minutes) };
+        }),
+      ),
+    );
+    const figures = figuresFor(records, { ...options, days: 30 });
+    // Opened at 0, customer impact ended at 29, resolved at 40 (each shifted by its day).
+    expect(figures.timeToDetect).toEqual({ of: 4, medianMs: 6.5 * MIN, p90Ms: 30 * MIN });
+    expect(figures.timeToMitigate).toEqual({ of: 4, medianMs: 35.5 * MIN, p90Ms: 59 * MIN });
+    expect(figures.timeToResolve).toEqual({ of: 4, medianMs: 46.5 * MIN, p90Ms: 70 * MIN });
+    const text = renderFigures([figures]);
+    expect(text).toContain('• Time to detect: median 7 min, p90 30 min (4 resolved)');
+    expect(text).toContain('• Time to mitigate: median 36 min, p90 59 min (4 resolved)');
+    expect(text).toContain('• Time to resolve: median 47 min, p90 1 h 10 min (4 resolved)');
+    expect(text).toContain(
+      '_Time to detect_: from when customer impact started until the incident was opened.',
+    );
+    expect(text).toContain('_Time to mitigate_: from when customer impact started until it ended.');
+    expect(text).toContain(
+      '_Time to resolve_: from when customer impact started until the incident was resolved.',
+    );
   });
 
   it('says when there is nothing to measure, and shows each definition beside the figures', () => {
@@ -101,6 +135,7 @@ describe('incident figures', () => {
     ]);
     expect(text).toContain('*Last 30 days*: 0 incidents');
     expect(text).toContain('Hold respected: nothing to measure yet');
+    expect(text).toContain('Time to detect: nothing to measure yet');
     expect(text).toContain('_Hold respected_: incidents with a diagnosis hold whose hold ran its course');
   });
 });

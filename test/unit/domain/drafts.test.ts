@@ -4,119 +4,13 @@ import {
   type OpenedIncident,
   postmortemDraft,
   renderPostmortemMarkdown,
-  renderStakeholderUpdate,
   replay,
-  stakeholderUpdateDraft,
 } from '../../../src/domain/index.js';
 import { POSTMORTEM_OUTLINE } from '../../support/postmortem-outline.js';
-import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved, statusChanged } from './spec.js';
+import { hypothesis, mark } from './hypothesis-events.js';
+import { ALEX, at, commanderIs, DANA, holdEnded, opened, POLICY, resolved } from './spec.js';
 
 const state = (...events: IncidentEvent[]) => replay(events) as OpenedIncident;
-const hypothesis = (id: string, text: string): IncidentEvent => ({
-  type: 'HypothesisProposed',
-  at: at(2),
-  by: ALEX,
-  hypothesisId: id,
-  text,
-});
-const mark = (
-  id: string,
-  status: 'ruled_out' | 'confirmed',
-  evidence: string,
-  minutes = 12,
-): IncidentEvent => ({
-  type: 'HypothesisUpdated',
-  at: at(minutes),
-  by: ALEX,
-  hypothesisId: id,
-  status,
-  evidence,
-});
-
-describe('the stakeholder update draft', () => {
-  it('says plainly what is not known while investigating, with no resolution time', () => {
-    const draft = stakeholderUpdateDraft(
-      state(opened(), hypothesis('h1', 'DNS'), mark('h1', 'ruled_out', 'resolves fine')),
-      at(5),
-      POLICY,
-    );
-    expect(draft).toMatchObject({
-      stage: 'investigating',
-      affected: 'Checkout: a major disruption.',
-      nextUpdateAt: at(60),
-    });
-    expect(draft.known).toContain('We have ruled out 1 possible cause so far');
-    expect(draft.notYetKnown).toMatch(/do not know the cause yet, so we cannot say when/);
-    expect([draft.known, draft.notYetKnown, draft.doing].join(' ')).not.toMatch(/\d{1,2}:\d{2}|by \d/);
-  });
-
-  it('names the confirmed cause once identified, and a resolution time only if the commander gave one', () => {
-    const identified = statusChanged(15, 'identified');
-    const started: IncidentEvent = {
-      type: 'ActionStarted',
-      at: at(14),
-      by: ALEX,
-      actionId: 'a1',
-      text: 'Rolling back the deploy',
-      owner: ALEX,
-      hypothesisId: 'h1',
-      wasProposed: false,
-    };
-    const base = [
-      opened(),
-      hypothesis('h1', 'The 14:02 deploy broke the payment client.'),
-      mark('h1', 'confirmed', 'rollback fixed staging'),
-      started,
-      identified,
-    ];
-    const draft = stakeholderUpdateDraft(state(...base), at(16), POLICY);
-    expect(draft.known).toBe('We have found the cause: the 14:02 deploy broke the payment client.');
-    expect(draft.notYetKnown).toBe('We do not yet know how long the fix will take.');
-    expect(draft.doing).toBe('We are rolling back the deploy.');
-    const promised: IncidentEvent = {
-      type: 'StakeholderUpdatePosted',
-      at: at(17),
-      by: DANA,
-      text: 'x',
-      nextUpdateBy: null,
-      expectedResolution: 'by 15:00 UTC',
-    };
-    expect(stakeholderUpdateDraft(state(...base, promised), at(18), POLICY).notYetKnown).toBe(
-      'We expect it to be fixed by 15:00 UTC, and will confirm.',
-    );
-  });
-
-  it('follows the stages through monitoring and resolution', () => {
-    const monitoring = statusChanged(20, 'monitoring');
-    expect(
-      stakeholderUpdateDraft(state(opened({ service: null }), monitoring), at(21), POLICY),
-    ).toMatchObject({
-      stage: 'monitoring',
-      affected: expect.stringContaining('still establishing exactly which services'),
-      notYetKnown: expect.stringContaining('not yet certain'),
-    });
-    const done = stakeholderUpdateDraft(state(opened(), resolved(40)), at(41), POLICY);
-    expect(done).toMatchObject({
-      stage: 'resolved',
-      nextUpdateAt: null,
-      notYetKnown: 'Why it happened: a postmortem will follow.',
-    });
-    expect(done.known).toContain('Rolled back the deploy.');
-  });
-
-  it('renders as one message in four parts', () => {
-    const text = renderStakeholderUpdate(stakeholderUpdateDraft(state(opened()), at(5), POLICY), (iso) =>
-      iso.slice(11, 16),
-    );
-    expect(text.split('\n').map((line) => line.split(':')[0])).toEqual([
-      'What is affected',
-      'What we know',
-      "What we don't know yet",
-      'What we are doing',
-      'Next update by 15',
-    ]);
-  });
-});
 
 describe('the postmortem draft', () => {
   const history: IncidentEvent[] = [
@@ -185,8 +79,8 @@ describe('the postmortem draft', () => {
       { label: 'Opened', at: at(0) },
       { label: 'Commander named', at: at(2) },
       { label: 'Diagnosis hold ended', at: at(10) },
-      { label: 'Escalated', at: at(30) },
       { label: 'Customer impact ended', at: at(21) },
+      { label: 'Escalated', at: at(30) },
       { label: 'Resolved', at: at(40) },
     ]);
     expect(draft.hypothesesConfirmed).toEqual([
@@ -199,7 +93,13 @@ describe('the postmortem draft', () => {
     });
     expect(draft.process).toMatchObject({
       timeToCommanderMs: 2 * 60_000,
-      holdRespected: true,
+      hold: {
+        state: 'ran',
+        proposedDuringHold: 1,
+        startedBeforePlannedEnd: 0,
+        startedAfter: 1,
+        lifted: null,
+      },
       updatesPosted: 1,
       longestUpdateGapMs: 25 * 60_000,
       escalatedAt: at(30),
@@ -230,7 +130,8 @@ describe('the postmortem draft', () => {
   it('says when there was no hold and nothing was recorded', () => {
     const bare = [opened({ holdEndsAt: null, service: null })];
     const draft = postmortemDraft(state(...bare), bare, POLICY);
-    expect(draft.process.holdRespected).toBeNull();
+    expect(draft.process.hold.state).toBe('off');
+    expect(draft.process.holdOutcome).toBe('There was no diagnosis hold.');
     const markdown = renderPostmortemMarkdown(draft);
     expect(markdown).toContain('- None recorded.');
     expect(markdown).toContain('Not resolved yet.');

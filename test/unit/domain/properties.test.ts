@@ -66,7 +66,12 @@ const command: fc.Arbitrary<(now: string) => IncidentCommand> = fc.oneof(
     })
     .map((c) => (now: string) => ({ type: 'ChangeStatus' as const, now, note: null, ...c })),
   fc
-    .record({ actor: people, summary: text, postmortemWanted: fc.boolean() })
+    .record({
+      actor: people,
+      summary: text,
+      postmortemWanted: fc.boolean(),
+      finalUpdate: fc.option(text, { nil: null }),
+    })
     .map((c) => (now: string) => ({ type: 'Resolve' as const, now, impactEndedAt: null, ...c })),
   fc
     .record({ actor: people, reason: text })

@@ -39,6 +39,25 @@ describe('resolving', () => {
     });
   });
 
+  it('posts the final update with the resolution, in the same step, or none when left empty', () => {
+    const final = 'Resolved: checkout works again. This is our final update on this incident.';
+    const when = given(opened(), commanderIs(DANA)).when({ ...resolve, finalUpdate: `  ${final}\n` });
+    when.thenEmits(
+      { type: 'IncidentResolved', at: at(40), by: DANA },
+      { type: 'StakeholderUpdatePosted', at: at(40), by: DANA, text: final, nextUpdateBy: null },
+    );
+    expect(when.stateAfter()).toMatchObject({
+      status: 'resolved',
+      updates: { count: 1, lastPostedAt: at(40) },
+    });
+    given(opened(), commanderIs(DANA))
+      .when({ ...resolve, finalUpdate: '   ' })
+      .thenEmits({ type: 'IncidentResolved' });
+    given(opened(), commanderIs(DANA))
+      .when({ ...resolve, finalUpdate: 'x'.repeat(2_501) })
+      .thenRejects('invalid_input', /final update is 2501 characters/);
+  });
+
   it('asks a postmortem of SEV1 and SEV2 always, of others when wanted', () => {
     expect([
       postmortemRequired('SEV1', false),

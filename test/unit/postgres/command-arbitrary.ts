@@ -72,7 +72,14 @@ const fireTimer = step(fc.nat(), (pick, now, state): IncidentCommand => {
 });
 
 const resolve = step(
-  fc.record({ actor: people, summary: text, postmortemWanted: fc.boolean(), impactEnded: fc.boolean() }),
+  fc.record({
+    actor: people,
+    summary: text,
+    postmortemWanted: fc.boolean(),
+    impactEnded: fc.boolean(),
+    // The final update posted with the resolution, or none.
+    finalUpdate: fc.option(text, { nil: null }),
+  }),
   ({ impactEnded, ...c }, now): IncidentCommand => ({
     type: 'Resolve',
     now,

@@ -63,6 +63,7 @@ describe('Block Kit limits', () => {
         due: '2026-12-01',
         rank: 1 as const,
         control: false,
+        runbook: false,
         status: 'open' as const,
         closedAt: null,
         dropReason: null,

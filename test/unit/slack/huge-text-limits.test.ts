@@ -104,7 +104,7 @@ describe('Block Kit limits with every word 100 kB', () => {
 
   it('keep every modal and the Home tab within Slack’s limits, prefilled inputs within their max_length', () => {
     const views = [
-      updateModal({ incidentId: ID }, live, at(20), POLICY),
+      updateModal({ incidentId: ID }, live, at(20), POLICY, 'UTC'),
       openModal(
         { channel: 'C0INC', duplicateAcknowledged: true },
         { title: HUGE, service: HUGE, answers: {}, flags: [] },
@@ -141,9 +141,12 @@ describe('Block Kit limits with every word 100 kB', () => {
   });
 
   it('prefill the stakeholder update with all four parts, the incident’s words quoted in part', () => {
-    const view = updateModal({ incidentId: ID }, live, at(20), POLICY);
+    const view = updateModal({ incidentId: ID }, live, at(20), POLICY, 'UTC');
     const input = view.blocks[0] as { element: { initial_value: string } };
-    expect(input.element.initial_value.split('\n').map((line) => line.split(':')[0])).toEqual([
+    const lines = input.element.initial_value.split('\n');
+    // The actions under way are list items under the last part, each cut, the rest counted.
+    expect(lines.filter((line) => line.startsWith('• ')).at(-1)).toMatch(/^• …and \d+ more$/);
+    expect(lines.filter((line) => !line.startsWith('• ')).map((line) => line.split(':')[0])).toEqual([
       'What is affected',
       'What we know',
       "What we don't know yet",

@@ -11,7 +11,7 @@ import { blockKitProblems } from '../../support/block-kit-limits.js';
 import { POLICY } from '../domain/spec.js';
 
 describe('the postmortem draft of a 2,000-event incident', () => {
-  const events = longIncidentHistory(2_000 - 18);
+  const events = longIncidentHistory(2_000 - 19);
   const state = replay(events) as OpenedIncident;
   const draft = postmortemDraft(state, events, POLICY);
 
@@ -26,6 +26,6 @@ describe('the postmortem draft of a 2,000-event incident', () => {
     const markdown = renderPostmortemMarkdown(draft);
     const timeline = markdown.split('## Timeline')[1]?.split('## Hypotheses')[0] ?? '';
     expect(timeline.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(2_000);
-    expect(markdown).toContain('Observation 1982: error rate');
+    expect(markdown).toContain('Observation 1981: error rate');
   });
 });

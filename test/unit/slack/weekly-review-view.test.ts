@@ -19,6 +19,7 @@ function item(owner: number, n: number, words = 'Add an alert on the payment err
       due: '2026-12-01',
       rank: ((n % 3) + 1) as 1 | 2 | 3,
       control: false,
+      runbook: false,
       status: 'open',
       closedAt: null,
       dropReason: null,

@@ -15,6 +15,7 @@ export const EFFECT_LABELS: Readonly<Record<EffectKind, string>> = {
   'resolution.post': 'the resolution message',
   'postmortem.draft': 'the postmortem draft',
   'postmortem.record': 'the postmortem record',
+  'postmortem.export': 'the postmortem record sent again',
   'postmortem.remind': 'a postmortem reminder',
   'follow-up.remind': 'a follow-up reminder',
 };

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../../app/effects.js';
+import type { IncidentContext } from '../../../app/incident-context.js';
 import { type Deliveries, deliverOnce } from '../../../app/ports/deliveries.js';
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import { addMilliseconds, escalationBrief, type IncidentState, SYSTEM_ACTOR } from '../../../domain/index.js';
@@ -26,6 +27,8 @@ export interface MessageEffectDeps {
   readonly stakeholderChannel: string | null;
   /** POSTMORTEM_DUE in milliseconds, to say when a reminded postmortem is due. */
   readonly postmortemDue: number;
+  /** The service's runbook and what broke before on it, for the hold-end message. */
+  readonly context?: (incident: StoredIncident) => Promise<IncidentContext>;
 }
 
 type MessageEffect = Extract<
@@ -97,7 +100,9 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
     switch (effect.kind) {
       case 'hold.summary': {
         if (!channel) throw new Error(`incident ${id} has no channel yet`);
-        const sent = await once(`hold-summary:${id}`, () => post(channel, holdSummaryMessage(state)));
+        const sent = await once(`hold-summary:${id}`, async () =>
+          post(channel, holdSummaryMessage(state, deps.context ? await deps.context(incident) : undefined)),
+        );
         return `hold summary ${sent}`;
       }
       case 'escalation.page': {

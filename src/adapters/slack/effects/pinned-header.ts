@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { IncidentContext } from '../../../app/incident-context.js';
 import type { Attempt } from '../../../app/ports/effect-performer.js';
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import type { FailedEffect } from '../../../app/ports/outbox.js';
@@ -16,6 +17,8 @@ export interface HeaderDeps {
   readonly header: HeaderOptions;
   /** What did not reach Slack for this incident, newest first: shown to the commander on the header. */
   readonly failures: (incidentId: string) => Promise<readonly FailedEffect[]>;
+  /** The service's runbook and what broke before on it (the app finds them). */
+  readonly context?: (incident: StoredIncident) => Promise<IncidentContext>;
 }
 
 export const HEADER_METADATA_TYPE = 'incident_header';
@@ -32,7 +35,7 @@ export async function renderPinnedHeader(
   channel: string,
   attempt: Attempt,
 ): Promise<string> {
-  const rendered = renderHeader(state, deps.header);
+  const rendered = renderHeader(state, deps.header, deps.context ? await deps.context(incident) : undefined);
   const problems = problemBlocks(await deps.failures(incident.id), deps.header.command);
   const header = { ...rendered, blocks: [...rendered.blocks, ...problems] };
   const metadata = incidentMetadata(HEADER_METADATA_TYPE, incident.id);

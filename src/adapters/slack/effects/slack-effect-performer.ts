@@ -3,12 +3,13 @@ import type { Effect } from '../../../app/effects.js';
 import type { Attempt, EffectPerformer } from '../../../app/ports/effect-performer.js';
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import { SYSTEM_ACTOR } from '../../../domain/index.js';
+import { createUserNames, type UserNames } from '../user-names.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
 import { createIncidentChannel } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
-import { createPostmortemEffectPerformer } from './postmortem-effects.js';
+import { createPostmortemEffectPerformer, type PostmortemEffectDeps } from './postmortem-effects.js';
 import { tolerating } from './slack-errors.js';
 
 export interface SlackEffectDeps
@@ -22,6 +23,10 @@ export interface SlackEffectDeps
   readonly announceChannel: string | null;
   /** POSTMORTEM_CHANNEL; null keeps postmortems in the incident channel. */
   readonly postmortemChannel: string | null;
+  /** Display names for files; by default read from Slack with a bounded cache. */
+  readonly names?: UserNames;
+  /** What the postmortem draft needs beyond the events (runbook, meeting time). */
+  readonly draftContext?: PostmortemEffectDeps['draftContext'];
   readonly fetch?: typeof fetch;
   /** How long a response_url post may take. */
   readonly responseTimeoutMs?: number;
@@ -30,7 +35,11 @@ export interface SlackEffectDeps
 /** Performs outbox effects against Slack's Web API. Each one can be repeated without harm. */
 export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
   const messages = createMessageEffectPerformer(deps);
-  const postmortems = createPostmortemEffectPerformer({ ...deps, policy: deps.header.policy });
+  const postmortems = createPostmortemEffectPerformer({
+    ...deps,
+    policy: deps.header.policy,
+    names: deps.names ?? createUserNames({ client: deps.client }),
+  });
 
   async function invite(incident: StoredIncident, effect: Extract<Effect, { kind: 'channel.invite' }>) {
     const channel = requireChannel(incident);
@@ -72,6 +81,7 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
         case 'resolution.post':
         case 'postmortem.draft':
         case 'postmortem.record':
+        case 'postmortem.export':
           return postmortems.perform(effect, incident);
         default:
           return messages.perform(effect, incident);

@@ -3,6 +3,7 @@ import type { Clock } from '../../../app/ports/clock.js';
 import type { IncidentStore } from '../../../app/ports/incident-store.js';
 import type { Logger } from '../../../app/ports/logger.js';
 import type { Outbox } from '../../../app/ports/outbox.js';
+import type { Runbooks } from '../../../app/ports/runbooks.js';
 import type { Config } from '../../../config/config.js';
 import type { TimerPolicy } from '../../../domain/index.js';
 
@@ -21,6 +22,8 @@ export interface ListenerDeps {
   readonly newId: () => string;
   /** A person's IANA time zone from their Slack profile (TIMEZONE when unknown). */
   readonly zoneOf: (userId: string | null) => Promise<string>;
+  /** Runbook links per service (`/incident runbook`). */
+  readonly runbooks: Runbooks;
   /**
    * Runs work after the ack (opening a modal, an answer through response_url), tracked so a clean
    * shutdown waits for it. Failures are logged with `context`.

@@ -28,7 +28,8 @@ export async function postmortemForm(
   const allowed = permission(state, userId, 'record_postmortem');
   if (!allowed.allowed) return { reply: allowed.rejection.message };
   const earlier = await earlierOnService(deps.store, incident, userId);
-  return { modal: postmortemModal({ incidentId: incident.id }, state, earlier) };
+  const runbook = state.service ? await deps.runbooks.find(incident.teamId, state.service) : null;
+  return { modal: postmortemModal({ incidentId: incident.id }, state, earlier, runbook) };
 }
 
 /** The postmortem: the button (draft message, header) and the modal's submission. */

@@ -1,10 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { hasEscalated, permission } from '../../../domain/index.js';
+import { parseImpactSubmission } from '../parse/impact-submission.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
+import { finalUpdateField } from '../views/final-update-field.js';
 import { RESOLVE_ACTION } from '../views/header.js';
-import { RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
+import { DETECTED_BY_BLOCK, DETECTED_LINK_BLOCK, IMPACT_STARTED_BLOCK } from '../views/impact-blocks.js';
+import { FINAL_UPDATE_BLOCK, RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
 import type { ListenerDeps } from './deps.js';
 import { onBlockAction } from './kit/block-action.js';
 import { onViewSubmission } from './kit/view-submission.js';
@@ -27,16 +30,16 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
   onBlockAction(app, deps, {
     actionId: RESOLVE_ACTION,
     locate: 'channel',
-    react: ({ incident, userId }) => {
+    react: ({ incident, userId, now }) => {
       if (incident.state.status === 'none') return { reply: 'There is no incident here.' };
       const allowed = permission(incident.state, userId, 'resolve');
       if (!allowed.allowed) return { reply: allowed.rejection.message };
       return {
-        modal: resolveModal(
-          { incidentId: incident.id },
-          incident.state.severity,
-          hasEscalated(incident.state),
-        ),
+        modal: resolveModal({ incidentId: incident.id }, incident.state.severity, {
+          openedAt: incident.state.openedAt,
+          finalUpdate: finalUpdateField(incident.state, now, deps.config.timezone),
+          escalated: hasEscalated(incident.state),
+        }),
       };
     },
   });
@@ -45,11 +48,21 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
     callbackId: RESOLVE_MODAL,
     metadata: modalMetadataSchema,
     fallbackBlock: 'summary',
-    fields: { summary: 'summary', impactEndedAt: 'impact_ended' },
+    fields: {
+      summary: 'summary',
+      impactEndedAt: 'impact_ended',
+      impactStartedAt: IMPACT_STARTED_BLOCK,
+      detection: DETECTED_BY_BLOCK,
+      detectionLink: DETECTED_LINK_BLOCK,
+      update: FINAL_UPDATE_BLOCK,
+    },
     toCommand: async ({ submission, metadata, actor, now }, deps) => {
       const picked = pickedSchema.safeParse(submission.view.state.values);
       const seconds = picked.data?.impact_ended?.at.selected_date_time;
-      const incident = typeof seconds === 'number' ? await deps.store.findById(metadata.incidentId) : null;
+      const incident = await deps.store.findById(metadata.incidentId);
+      const openedAt = incident && incident.state.status !== 'none' ? incident.state.openedAt : null;
+      const impact = parseImpactSubmission(submission, now, openedAt);
+      if (!impact.ok) return { errors: impact.errors };
       const impactEndedAt =
         typeof seconds === 'number' && incident && incident.state.status !== 'none'
           ? withinPickerPrecision(new Date(seconds * 1000), new Date(incident.state.openedAt), new Date(now))
@@ -64,6 +77,9 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
           postmortemWanted: (picked.data?.postmortem?.wanted.selected_options ?? []).some(
             (o) => o.value === 'wanted',
           ),
+          impactStartedAt: impact.impactStartedAt,
+          detection: impact.detection,
+          finalUpdate: inputText(submission, FINAL_UPDATE_BLOCK).trim() || null,
         },
       };
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addMilliseconds, SNOOZE_CHOICES } from '../../../domain/index.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
+import { composeUpdate } from '../views/compose-update.js';
 import { slackDate } from '../views/format.js';
 import { POST_UPDATE_ACTION } from '../views/header.js';
 import { DRAFT_UPDATE_ACTION, SNOOZE_NUDGE_ACTION } from '../views/timer-messages.js';
@@ -34,7 +35,15 @@ export function registerStakeholderUpdate(app: App, deps: ListenerDeps): void {
       react: ({ incident, now }) =>
         incident.state.status === 'none'
           ? { reply: 'There is no incident here.' }
-          : { modal: updateModal({ incidentId: incident.id }, incident.state, now, deps.policy) },
+          : {
+              modal: updateModal(
+                { incidentId: incident.id },
+                incident.state,
+                now,
+                deps.policy,
+                deps.config.timezone,
+              ),
+            },
     });
   }
 
@@ -56,19 +65,32 @@ export function registerStakeholderUpdate(app: App, deps: ListenerDeps): void {
     callbackId: UPDATE_MODAL,
     metadata: modalMetadataSchema,
     fallbackBlock: 'text',
-    fields: { update: 'text', nextUpdateBy: 'next' },
-    toCommand: ({ submission, actor, now }) => {
+    fields: { update: 'text', nextUpdateBy: 'next', expectedResolution: 'expected' },
+    toCommand: async ({ submission, metadata, actor, now }, deps) => {
       const form = formSchema.safeParse(submission.view.state.values).data;
       const minutes = Number(form?.next?.choice.selected_option?.value ?? 'cadence');
+      const chosen = Number.isFinite(minutes) && minutes > 0 ? addMilliseconds(now, minutes * 60_000) : null;
+      const expected = inputText(submission, 'expected').trim();
+      const incident = await deps.store.findById(metadata.incidentId);
+      const composed =
+        incident && incident.state.status !== 'none'
+          ? composeUpdate(incident.state, inputText(submission, 'text'), {
+              now,
+              chosen,
+              expectedResolution: expected === '' ? null : expected,
+              policy: deps.policy,
+              zone: deps.config.timezone,
+            })
+          : { text: inputText(submission, 'text'), nextUpdateBy: chosen };
+      if ('error' in composed) return { errors: { text: composed.error } };
       return {
         command: {
           type: 'PostStakeholderUpdate',
           actor,
           now,
-          text: inputText(submission, 'text'),
-          nextUpdateBy:
-            Number.isFinite(minutes) && minutes > 0 ? addMilliseconds(now, minutes * 60_000) : null,
-          expectedResolution: null,
+          text: composed.text,
+          nextUpdateBy: composed.nextUpdateBy,
+          expectedResolution: expected === '' ? null : expected,
           alsoPostTo: form?.channel?.channel.selected_conversation ?? null,
         },
       };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FollowUpInput, PostmortemAnswers } from '../../../domain/index.js';
-import { ANSWER_BLOCKS, FOLLOW_UP_RANKS } from '../views/postmortem-modal.js';
+import { ANSWER_BLOCKS, FOLLOW_UP_RANKS, SECTION_BLOCKS } from '../views/postmortem-modal.js';
 import type { ViewSubmission } from './view-submission.js';
 
 const element = z
@@ -31,9 +31,12 @@ export function parsePostmortemSubmission(
     const parsed = element.safeParse(values[blockId]?.[actionId] ?? {});
     return parsed.success ? parsed.data : {};
   };
-  const answers = Object.fromEntries(
-    ANSWER_BLOCKS.map(([id]) => [id, (field(`answer.${id}`, 'text').value ?? '').trim()]),
-  ) as unknown as PostmortemAnswers;
+  const answered = (id: string) => (field(`answer.${id}`, 'text').value ?? '').trim();
+  const answers = {
+    ...Object.fromEntries(ANSWER_BLOCKS.map(([id]) => [id, answered(id)])),
+    // The further sections are optional: only those the meeting answered are recorded.
+    ...Object.fromEntries(SECTION_BLOCKS.flatMap(([id]) => (answered(id) ? [[id, answered(id)]] : []))),
+  } as unknown as PostmortemAnswers;
   const errors: Record<string, string> = {};
   for (const [id] of ANSWER_BLOCKS)
     if (answers[id] === '')
@@ -43,9 +46,9 @@ export function parsePostmortemSubmission(
     const title = (field(`followup${rank}.title`, 'text').value ?? '').trim();
     const owner = field(`followup${rank}.owner`, 'user').selected_user ?? null;
     const due = field(`followup${rank}.due`, 'date').selected_date ?? null;
-    const control = (field(`followup${rank}.control`, 'control').selected_options ?? []).some(
-      (o) => o.value === 'control',
-    );
+    const kinds = (field(`followup${rank}.control`, 'control').selected_options ?? []).map((o) => o.value);
+    const control = kinds.includes('control');
+    const runbook = kinds.includes('runbook');
     if (!title) {
       if (owner || due)
         errors[`followup${rank}.title`] = `Give follow-up #${rank} a title, or clear its owner and date.`;
@@ -53,7 +56,8 @@ export function parsePostmortemSubmission(
     }
     if (!owner) errors[`followup${rank}.owner`] = `Who owns follow-up #${rank}?`;
     if (!due) errors[`followup${rank}.due`] = `When is follow-up #${rank} due?`;
-    if (owner && due) followUps.push({ id: newId(), title, owner, due, rank, control });
+    if (owner && due)
+      followUps.push({ id: newId(), title, owner, due, rank, control, ...(runbook ? { runbook } : {}) });
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, answers, followUps };
 }

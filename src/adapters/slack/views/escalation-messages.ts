@@ -16,13 +16,13 @@ import {
   userMention,
 } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
+import { ruledOutList } from './ruled-out.js';
 
 /** How much of people's words each line shows: the channel and the timeline have the rest. */
 const TITLE_SHOWN = 150;
 const ITEM_SHOWN = 250;
 const UPDATE_SHOWN = 700;
 const REASON_SHOWN = 500;
-const RULED_OUT_SHOWN = 10;
 
 export const DRILL_LABEL = 'DRILL — no action needed.';
 
@@ -96,7 +96,8 @@ function factLines(brief: EscalationBrief): string[] {
     `*Severity*: ${severityLine(brief)}`,
     `*Customer impact*: ${impactLine(brief)}`,
     `*Last stakeholder update*: ${lastUpdateLine(brief)}`,
-    ...ruledOutLines(brief.ruledOut),
+    // What a newcomer must not spend time on again: the shared full list, with the evidence.
+    ruledOutList(brief.ruledOut) || '*Ruled out*: nothing yet.',
     leadingLine(brief),
     `*Commander*: ${brief.commander ? userMention(brief.commander) : 'nobody yet (the role is free on the pinned header)'}`,
   ];
@@ -182,20 +183,6 @@ function triageWords(triage: TriageAnswers | null, tense: 'present' | 'past'): s
 function lastUpdateLine(brief: EscalationBrief): string {
   if (!brief.lastUpdate) return 'no update posted yet.';
   return `${slackDate(brief.lastUpdate.at, '{time}')}: “${inline(brief.lastUpdate.text, UPDATE_SHOWN)}”`;
-}
-
-/** What was ruled out, each with its evidence: what a newcomer must not spend time on again. */
-export function ruledOutLines(ruledOut: EscalationBrief['ruledOut']): string[] {
-  if (ruledOut.length === 0) return ['*Ruled out*: nothing yet.'];
-  const lines = ruledOut
-    .slice(0, RULED_OUT_SHOWN)
-    .map(
-      (h) =>
-        `• ${inline(h.text, ITEM_SHOWN)} — ${h.evidence ? `evidence: ${inline(h.evidence, ITEM_SHOWN)}` : '_no evidence recorded_'}`,
-    );
-  if (ruledOut.length > RULED_OUT_SHOWN)
-    lines.push(`• …and ${ruledOut.length - RULED_OUT_SHOWN} more in \`/incident status\``);
-  return [`*Ruled out* (${ruledOut.length}):`, ...lines];
 }
 
 function leadingLine(brief: EscalationBrief): string {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Action, Hypothesis, OpenedIncident } from '../../../domain/index.js';
 import { clip, inline, OPTION_VALUE_MAX, userMention } from './format.js';
+import { ruledOutCompact } from './ruled-out.js';
 
 /** How many hypotheses and actions the header lists before summarising the rest. */
 export const HEADER_LIST_LIMIT = 6;
@@ -37,13 +38,15 @@ export function workBlocks(state: OpenedIncident, command: string): KnownBlock[]
     .filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn')
     .sort((a, b) => HYPOTHESIS_ORDER[a.status] - HYPOTHESIS_ORDER[b.status]);
   const shown = leading.slice(0, HEADER_LIST_LIMIT);
-  const ruledOut = state.hypotheses.length - leading.length;
+  const ruledOut = ruledOutCompact(state.hypotheses);
+  const withdrawn = state.hypotheses.filter((h) => h.status === 'withdrawn').length;
   const open = state.actions.filter((a) => a.status === 'in_progress' || a.status === 'proposed');
   const summary = [
     leading.length > shown.length
       ? `…and ${leading.length - shown.length} more: \`${command} status\` lists them.`
       : '',
-    ruledOut > 0 ? `${ruledOut} ruled out or withdrawn.` : '',
+    ruledOut ? `${ruledOut}.` : '',
+    withdrawn > 0 ? `Withdrawn: ${withdrawn}.` : '',
   ].filter(Boolean);
   return [
     {

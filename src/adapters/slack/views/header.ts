@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
 import {
   type IncidentState,
   isActive,
@@ -12,6 +13,7 @@ import {
 } from '../../../domain/index.js';
 import { FIELD_TEXT_MAX, inline, plainText, slackDate, userMention } from './format.js';
 import { workBlocks } from './header-work.js';
+import { incidentContextBlocks } from './incident-context.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { RECORD_POSTMORTEM_ACTION } from './postmortem-messages.js';
 import { nextTimerLine } from './timers.js';
@@ -45,7 +47,12 @@ export interface HeaderMessage {
  * The pinned header: the live summary of the incident, re-rendered from state on every change
  * and updated in place.
  */
-export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessage {
+export function renderHeader(
+  state: Opened,
+  options: HeaderOptions,
+  /** The service's runbook and what broke before on it, when the app found any. */
+  context: IncidentContext = NO_CONTEXT,
+): HeaderMessage {
   const ref = incidentRef(state.number);
   const drill = state.drill ? '[DRILL] ' : '';
   // The fallback is what notifications show: escaped like the blocks, the title cut to a line.
@@ -70,6 +77,7 @@ export function renderHeader(state: Opened, options: HeaderOptions): HeaderMessa
       block_id: 'clock',
       elements: [{ type: 'mrkdwn', text: clockLine(state, options.policy) }],
     },
+    ...incidentContextBlocks(context, state.service),
     ...ROLES.map((role) => roleBlock(role, state.roles[role])),
     assignBlock(),
     { type: 'divider' },

@@ -29,6 +29,7 @@ export const hereHelp = (command: string, state: OpenedIncident, userId: string)
 const general = (command: string) => [
   `• \`${command} open &lt;title&gt;\`: open an incident now with its own channel (or \`${command} open\` for the triage form)`,
   `• \`${command} stats\`: how incident response went over the last 30 and 90 days`,
+  `• \`${command} runbook [&lt;service&gt; &lt;https://…&gt;]\`: list the runbooks, or record one for a service`,
   `• \`${command} help\`: this list`,
   'In an incident channel:',
   `• \`${command} status\`: the incident at a glance, just for you`,
@@ -42,6 +43,7 @@ const general = (command: string) => [
   `• \`${command} escalate [reason]\`: escalate now: page the senior engineer and tell the VP, as the escalation policy says for this severity`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
   `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,
+  `• \`${command} postmortem export\`: send the final postmortem record again, here (once recorded)`,
 ];
 
 const outside = () => ['Outside an incident channel, subcommands list your open incidents.'];

@@ -2,8 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { AGENDA } from '../../../domain/drafts/postmortem.js';
 import {
   type ClosedIncident,
+  DETECTION_LABELS,
   duration,
   type FollowUp,
+  type HoldFigures,
   type PostmortemDraft,
   type ResolvedIncident,
 } from '../../../domain/index.js';
@@ -106,11 +108,16 @@ export function postmortemSummaryMessage(
         { type: 'mrkdwn', text: `*Severity*\n${severityLabel(draft.severity)}` },
         { type: 'mrkdwn', text: `*Duration*\n${ms(draft.durationMs)}` },
         { type: 'mrkdwn', text: `*Time to commander*\n${ms(p.timeToCommanderMs)}` },
-        { type: 'mrkdwn', text: `*Escalated*\n${p.escalatedAt ? slackDate(p.escalatedAt) : 'No'}` },
         {
           type: 'mrkdwn',
-          text: `*Diagnosis hold*\n${p.holdRespected === null ? 'None' : p.holdRespected ? 'Respected' : 'Not respected'}`,
+          text: `*Customer impact*\n${ms(draft.impactTimes?.timeToMitigateMs ?? null)}, detected after ${ms(draft.impactTimes?.timeToDetectMs ?? null)}`,
         },
+        {
+          type: 'mrkdwn',
+          text: `*Detected by*\n${draft.detection ? capitalised(DETECTION_LABELS[draft.detection.source]) : 'Not recorded'}`,
+        },
+        { type: 'mrkdwn', text: `*Escalated*\n${p.escalatedAt ? slackDate(p.escalatedAt) : 'No'}` },
+        { type: 'mrkdwn', text: `*Diagnosis hold*\n${holdField(p.hold)}` },
         {
           type: 'mrkdwn',
           text: `*Stakeholder updates*\n${p.updatesPosted}, longest gap ${ms(p.longestUpdateGapMs)}`,
@@ -129,6 +136,21 @@ export function postmortemSummaryMessage(
     contextLine('The complete draft, with every section, is the Markdown file in this thread.'),
   ]);
 }
+
+/** The hold in a field: how it ended, and what became of the actions proposed during it. */
+function holdField(hold: HoldFigures): string {
+  if (hold.state === 'off') return 'None';
+  const how =
+    hold.lifted !== null
+      ? `Lifted early by ${userMention(hold.lifted.by)}`
+      : hold.state === 'running'
+        ? 'Still running'
+        : 'Ran its course';
+  const started = hold.startedBeforePlannedEnd + hold.startedAfter;
+  return `${how}\n${hold.proposedDuringHold} proposed during it, ${started} started`;
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The postmortem as recorded: the answers and the three follow-ups, each with done / drop. */
 export function postmortemRecordMessage(state: ClosedIncident, incidentId: string): SlackMessage {
@@ -153,6 +175,9 @@ export function postmortemRecordMessage(state: ClosedIncident, incidentId: strin
     ...(followUps.length > RECORD_FOLLOW_UPS
       ? [contextLine(`…and ${followUps.length - RECORD_FOLLOW_UPS} more follow-ups.`)]
       : []),
+    contextLine(
+      'The final record, every section with its answer, is the Markdown file in the draft’s thread.',
+    ),
   ]);
 }
 
@@ -167,7 +192,7 @@ export function followUpBlocks(incidentId: string, followUp: FollowUp, prefix = 
       : followUp.status === 'done'
         ? 'done'
         : `dropped: ${inline(followUp.dropReason ?? '', FOLLOW_UP_SHOWN)}`;
-  const text = `${prefix}#${followUp.rank} ${inline(followUp.title, FOLLOW_UP_SHOWN)}${followUp.control ? ' _(control)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
+  const text = `${prefix}#${followUp.rank} ${inline(followUp.title, FOLLOW_UP_SHOWN)}${followUp.control ? ' _(control)_' : ''}${followUp.runbook ? ' _(runbook)_' : ''} · ${userMention(followUp.owner)} · ${state}`;
   if (followUp.status !== 'open') return [mrkdwnSection(text)];
   const value = `${incidentId}|${followUp.id}`;
   return [

@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { EarlierIncident } from '../../../app/commands/broke-before.js';
-import { AGENDA } from '../../../domain/drafts/postmortem.js';
+import { AGENDA, MEETING_SECTIONS, type MeetingSection } from '../../../domain/drafts/postmortem.js';
 import type { PostmortemAnswers } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
 import { clipMrkdwn, inline, userMention } from './format.js';
@@ -17,6 +17,12 @@ export const ANSWER_BLOCKS: readonly (readonly [keyof PostmortemAnswers, string]
 ];
 export const FOLLOW_UP_RANKS = [1, 2, 3] as const;
 
+/** The meeting's further sections, each optional, typed into `answer.<key>`. */
+export const SECTION_BLOCKS = Object.entries(MEETING_SECTIONS) as [
+  MeetingSection,
+  (typeof MEETING_SECTIONS)[MeetingSection],
+][];
+
 /** An earlier incident on the same service, shown so the meeting sees the pattern. */
 /**
  * The postmortem meeting's record: the four blameless agenda answers and exactly three follow-ups,
@@ -27,6 +33,8 @@ export function postmortemModal(
   metadata: { incidentId: string },
   incident: { number: number; title: string; service: string | null },
   earlier: readonly EarlierIncident[],
+  /** The service's runbook, when one is recorded: the runbook question names it. */
+  runbook: { readonly url: string } | null = null,
 ): View {
   return formModal({
     callbackId: POSTMORTEM_MODAL,
@@ -37,6 +45,20 @@ export function postmortemModal(
       ...(earlier.length > 0 ? brokeBefore(incident.service ?? '', earlier) : []),
       ...ANSWER_BLOCKS.map(([id, question]) =>
         textInput({ blockId: `answer.${id}`, field: 'answer', label: question }),
+      ),
+      ...SECTION_BLOCKS.map(([id, section]) =>
+        textInput({
+          blockId: `answer.${id}`,
+          field: 'answer',
+          label: id === 'runbook' ? section.prompt : section.heading,
+          hint:
+            id === 'runbook'
+              ? runbook
+                ? `The runbook for ${incident.service ?? 'this service'}: ${runbook.url}`
+                : `No runbook is recorded for ${incident.service ?? 'this service'}. Would one have helped?`
+              : section.prompt,
+          optional: true,
+        }),
       ),
       {
         type: 'section',
@@ -85,6 +107,10 @@ function followUpSlot(rank: 1 | 2 | 3): KnownBlock[] {
           {
             text: { type: 'plain_text', text: 'A control: it prevents or detects this failure' },
             value: 'control',
+          },
+          {
+            text: { type: 'plain_text', text: 'A runbook follow-up: it writes or fixes the runbook' },
+            value: 'runbook',
           },
         ],
       },

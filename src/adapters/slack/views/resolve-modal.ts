@@ -1,14 +1,31 @@
 import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
+import { impactBlocks } from './impact-blocks.js';
+
+/** The block of the final update to stakeholders (its input's action id is `text`). */
+export const FINAL_UPDATE_BLOCK = 'final_update';
 
 export const RESOLVE_MODAL = 'incident.resolve';
 
-/** Resolving: what fixed it, when customer impact ended, and (below SEV2) whether to hold a postmortem. */
+/** What the resolve form is opened with, besides the severity. */
+export interface ResolveFormExtras {
+  /** When the incident opened: where the customer impact window starts unless moved. */
+  readonly openedAt?: string;
+  /** The final update to stakeholders, prefilled with its past-tense draft. */
+  readonly finalUpdate?: string;
+  /** It escalated: its postmortem is owed, so the form does not ask. */
+  readonly escalated?: boolean;
+}
+
+/**
+ * Resolving: what fixed it, when customer impact started and ended, how it was detected, (below
+ * SEV2) whether to hold a postmortem, and the final update to stakeholders.
+ */
 export function resolveModal(
   metadata: { incidentId: string },
   severity: SeverityOrPending,
-  escalated = false,
+  { openedAt, finalUpdate, escalated = false }: ResolveFormExtras = {},
 ): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
   const askPostmortem = !postmortemRequired(severity, false, escalated);
@@ -32,6 +49,7 @@ export function resolveModal(
         hint: { type: 'plain_text', text: 'Leave empty if it ended just now.' },
         element: { type: 'datetimepicker', action_id: 'at' },
       },
+      ...(openedAt ? impactBlocks(openedAt) : []),
       ...(askPostmortem
         ? [
             {
@@ -64,6 +82,18 @@ export function resolveModal(
               ],
             },
           ]),
+      ...(finalUpdate === undefined ? [] : [finalUpdateInput(finalUpdate)]),
     ],
+  });
+}
+
+function finalUpdateInput(draft: string) {
+  return textInput({
+    blockId: FINAL_UPDATE_BLOCK,
+    field: 'update',
+    label: 'Final update to stakeholders',
+    hint: 'Posted to stakeholders and this channel when you resolve. Its times assume customer impact ended when this form opened: correct them if you pick another time above. Empty it to post none.',
+    optional: true,
+    initialValue: draft,
   });
 }

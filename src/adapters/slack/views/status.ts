@@ -2,6 +2,7 @@ import type { StoredIncident } from '../../../app/ports/incident-store.js';
 import { ROLES } from '../../../domain/index.js';
 import { inline, slackDate, userMention } from './format.js';
 import { incidentRef, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
+import { ruledOutList } from './ruled-out.js';
 
 /** Each item is shown in part: the answer is a glance, not the record. */
 const TITLE_SHOWN = 300;
@@ -27,5 +28,8 @@ export function renderStatus(incident: StoredIncident): string {
     open.length > 0
       ? `Actions: ${open.map((a) => `${inline(a.text, ITEM_SHOWN)} (${userMention(a.owner)}, ${a.status.replace('_', ' ')})`).join('; ')}`
       : 'No open actions.',
-  ].join('\n');
+    ruledOutList(state.hypotheses),
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

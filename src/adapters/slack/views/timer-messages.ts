@@ -1,3 +1,4 @@
+import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
 import { type FollowUp, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
 import {
   channelMention,
@@ -9,8 +10,10 @@ import {
   slackMessage,
   userMention,
 } from './format.js';
+import { incidentContextBlocks } from './incident-context.js';
 import { incidentRef, severityLabel } from './labels.js';
 import { followUpBlocks } from './postmortem-messages.js';
+import { ruledOutList } from './ruled-out.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
@@ -27,9 +30,8 @@ const channelLink = (channelId: string | null): string =>
   channelId ? channelMention(channelId) : 'its channel';
 
 /** What the hold taught us, posted when it ends by timer: the commander now chooses what to do. */
-export function holdSummaryMessage(state: Opened): SlackMessage {
+export function holdSummaryMessage(state: Opened, context: IncidentContext = NO_CONTEXT): SlackMessage {
   const live = state.hypotheses.filter((h) => h.status !== 'ruled_out' && h.status !== 'withdrawn');
-  const ruledOut = state.hypotheses.filter((h) => h.status === 'ruled_out');
   const proposed = state.actions.filter((a) => a.status === 'proposed');
   const who = state.roles.commander ? userMention(state.roles.commander) : 'Whoever takes commander';
   const lines = [
@@ -37,9 +39,12 @@ export function holdSummaryMessage(state: Opened): SlackMessage {
     `*Hypotheses* (${live.length}):\n${bullets(live.map((h) => `${inline(h.text, ITEM_SHOWN)} _(${h.status.replace('_', ' ')})_`)) || '_none recorded_'}`,
     `*Proposed actions* (${proposed.length}):\n${bullets(proposed.map((a) => `${inline(a.text, ITEM_SHOWN)}, owner ${userMention(a.owner)}`)) || '_none proposed_'}`,
   ];
-  if (ruledOut.length > 0)
-    lines.push(`*Ruled out*: ${ruledOut.map((h) => inline(h.text, ITEM_SHOWN)).join('; ')}`);
-  return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, lines.map(mrkdwnSection));
+  const ruledOut = ruledOutList(state.hypotheses);
+  if (ruledOut) lines.push(ruledOut);
+  return slackMessage(`${incidentRef(state.number)}: the diagnosis hold is over`, [
+    ...lines.map(mrkdwnSection),
+    ...incidentContextBlocks(context, state.service),
+  ]);
 }
 
 /** The nudge for a due stakeholder update, with the buttons to write it now or later. */

@@ -4,6 +4,7 @@ import { escalate } from './escalate.js';
 import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
+import { runbook } from './runbook.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
@@ -25,4 +26,5 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   postmortem,
   stats,
   escalate,
+  runbook,
 };

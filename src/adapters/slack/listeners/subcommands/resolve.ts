@@ -1,4 +1,5 @@
 import { hasEscalated, permission } from '../../../../domain/index.js';
+import { finalUpdateField } from '../../views/final-update-field.js';
 import { resolveModal } from '../../views/resolve-modal.js';
 import { incidentHere, isAnswer, type SubcommandHandler, say } from './context.js';
 
@@ -10,6 +11,10 @@ export const resolve: SubcommandHandler = async (context) => {
   const allowed = permission(incident.state, context.command.user_id, 'resolve');
   if (!allowed.allowed) return say(allowed.rejection.message);
   return {
-    modal: resolveModal({ incidentId: incident.id }, incident.state.severity, hasEscalated(incident.state)),
+    modal: resolveModal({ incidentId: incident.id }, incident.state.severity, {
+      openedAt: incident.state.openedAt,
+      finalUpdate: finalUpdateField(incident.state, context.now, context.deps.config.timezone),
+      escalated: hasEscalated(incident.state),
+    }),
   };
 };

@@ -7,6 +7,12 @@ export const update: SubcommandHandler = async (context) => {
   if (isAnswer(incident)) return incident;
   if (incident.state.status === 'none') return say('There is no incident here.');
   return {
-    modal: updateModal({ incidentId: incident.id }, incident.state, context.now, context.deps.policy),
+    modal: updateModal(
+      { incidentId: incident.id },
+      incident.state,
+      context.now,
+      context.deps.policy,
+      context.deps.config.timezone,
+    ),
   };
 };
