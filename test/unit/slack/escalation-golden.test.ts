@@ -57,3 +57,21 @@ describe('the escalation messages, rendered from the fixed checkout incident', (
     );
   });
 });
+
+describe('what the senior engineer is asked, by hand', () => {
+  it('names who asked, and says to lead when nobody is commander', () => {
+    const brief = briefOf(escalatedByHand);
+    const asked = { ...brief.escalation, by: 'U0ALEX' };
+    const ask = (commander: string | null) =>
+      JSON.stringify(
+        escalationPageMessage({ ...brief, commander, escalation: asked }, CHANNEL, SENIORS).blocks,
+      );
+    expect(ask('U0DANA')).toContain(
+      'join <#C0INC> and help the commander, <@U0DANA>; <@U0ALEX> asks: “We need',
+    );
+    expect(ask(null)).toContain('join <#C0INC> and help with what <@U0ALEX> asks: “We need');
+    expect(ask(null)).toContain(
+      'Nobody is commander yet: take the role on the pinned header if you will lead.',
+    );
+  });
+});

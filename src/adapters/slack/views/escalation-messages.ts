@@ -210,8 +210,13 @@ function askOfSenior(brief: EscalationBrief, channelId: string | null): string {
     ? ''
     : ' Nobody is commander yet: take the role on the pinned header if you will lead.';
   if (escalation.by !== SYSTEM_ACTOR && escalation.reason) {
-    const asker = escalation.by === commander ? 'who asks' : `; ${userMention(escalation.by)} asks`;
-    return `${join}${commander ? `, ${asker}` : `${asker}`}: “${inline(escalation.reason, REASON_SHOWN)}”${lead}`;
+    // "help the commander, Dana, who asks: …"; "help the commander, Dana; Alex asks: …"; "help with what Alex asks: …".
+    const asker = !commander
+      ? ` with what ${userMention(escalation.by)} asks`
+      : escalation.by === commander
+        ? ', who asks'
+        : `; ${userMention(escalation.by)} asks`;
+    return `${join}${asker}: “${inline(escalation.reason, REASON_SHOWN)}”${lead}`;
   }
   const task =
     brief.status === 'monitoring'
