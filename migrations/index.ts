@@ -6,6 +6,7 @@ import * as timelineNoTruncate from './2026-12-01T0900_timeline_no_truncate.js';
 import * as retentionIndexes from './2026-12-01T0930_retention_indexes.js';
 import * as snapshotVersionAndOutboxLeases from './2026-12-01T1000_snapshot_version_and_outbox_leases.js';
 import * as runbooks from './2026-12-01T1200_runbooks.js';
+import * as slackInstallations from './2026-12-01T1300_slack_installations.js';
 
 /**
  * Every migration, by name, in the order they apply. Listed statically rather than read from the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T0930_retention_indexes': retentionIndexes,
   '2026-12-01T1000_snapshot_version_and_outbox_leases': snapshotVersionAndOutboxLeases,
   '2026-12-01T1200_runbooks': runbooks,
+  '2026-12-01T1300_slack_installations': slackInstallations,
 };

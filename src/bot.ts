@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { createRedisConnection } from './adapters/bullmq/redis-connection.js';
 import { createTimerQueue, scheduleWeeklyReview } from './adapters/bullmq/timer-queue.js';
@@ -22,6 +22,7 @@ import { createSlackApp } from './adapters/slack/slack-app.js';
 import { createUserNames } from './adapters/slack/user-names.js';
 import { createUserTimeZones } from './adapters/slack/user-time-zones.js';
 import { createWeeklyReviewPublisher } from './adapters/slack/weekly-review-publisher.js';
+import { createWorkspaces, perWorkspace } from './adapters/slack/workspaces.js';
 import { createCommandCore } from './app/commands/command-core.js';
 import { fireTimer, LATE_AFTER_MS } from './app/fire-timer.js';
 import { incidentContext } from './app/incident-context.js';
@@ -102,18 +103,31 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.slack.apiUrl,
     timeout: TIMEOUTS_MS.slackCall,
-    // Listeners' calls (views.open within 3 s of a click) get one quick retry; effects get none.
+    // Bolt's own calls (the OAuth exchange, Socket Mode's connection) get one quick retry.
     retryConfig: { retries: 1, factor: 1, minTimeout: 200 },
     logger: boltLogger(logger),
   };
-  // The outbox retries with backoff; this client must not (a blind retry can post twice).
-  const slackClient = new WebClient(config.slack.botToken, {
-    ...clientOptions,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
+  // Every Web API call of ours goes through a client of `slack`: the workspace's own token,
+  // and no retries for effects (the outbox retries with backoff; a blind retry can post twice).
+  const workspaces = createWorkspaces({
+    config,
+    db,
+    outbox,
+    logger,
+    clientOptions,
+    ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   });
-  const botUserId = options.botUserId ?? (await slackClient.auth.test()).user_id ?? '';
-  const zoneOf = createUserTimeZones({ client: slackClient, fallback: config.timezone, logger, clock });
+  const slackClients = workspaces.clients;
+  // One workspace: who the bot is there, asked at start (a bad token stops the start). Several:
+  // each workspace's bot user comes with its installation.
+  const botUserId =
+    config.slack.botToken !== null ? (options.botUserId ?? (await slackClients.botUserIdFor(''))) : undefined;
+  const zoneOf = createUserTimeZones({
+    clientFor: (teamId) => slackClients.clientFor(teamId, 'effects'),
+    fallback: config.timezone,
+    logger,
+    clock,
+  });
 
   const timerSync = new TimerSync({
     store,
@@ -133,9 +147,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     sweepEvery: config.timing.outboxSweepEvery,
     onGivenUp: (kind, reason) => metrics.effectsGivenUp.inc({ kind, reason: reasonLabel(reason) }),
     performer: createSlackEffectPerformer({
-      client: slackClient,
+      clients: slackClients,
       store,
-      botUserId,
       header: { policy, command: config.slack.command },
       failures: (incidentId) => outbox.failures(incidentId, 5),
       announceChannel: config.channels.announce,
@@ -145,22 +158,30 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       postmortemChannel: config.channels.postmortem,
       postmortemDue: config.timing.postmortemDue,
       responseTimeoutMs: TIMEOUTS_MS.slackCall,
-      names: createUserNames({
-        client: slackClient,
-        now: () => clock.now().getTime(),
-        onError: (error, userId) =>
-          logger.warn({ err: error, userId }, 'could not read a display name from Slack; showing the id'),
-      }),
+      namesFor: perWorkspace((teamId) =>
+        createUserNames({
+          client: () => slackClients.clientFor(teamId, 'effects'),
+          now: () => clock.now().getTime(),
+          onError: (error, userId) =>
+            logger.warn({ err: error, userId }, 'could not read a display name from Slack; showing the id'),
+        }),
+      ),
       context: (incident) => incidentContext({ store, runbooks }, incident),
       draftContext: (incident, state) =>
         postmortemContext({ runbooks, zoneOf, postmortemDue: config.timing.postmortemDue }, incident, state),
     }),
   });
 
+  /** A timer of a workspace the app was removed from does nothing (its effects could not reach Slack). */
+  const servesIncident = async (incidentId: string): Promise<boolean> => {
+    const incident = await store.findById(incidentId);
+    return incident === null || (await slackClients.serves(incident.teamId));
+  };
+
   const commands = createCommandCore({
     store,
     newId: randomUUID,
-    membership: createChannelMembership(slackClient),
+    membership: createChannelMembership((teamId) => slackClients.clientFor(teamId, 'effects')),
     metrics: metrics.commandMetrics,
     afterCommit: (incidentId) => {
       void outboxRunner.kick(incidentId);
@@ -168,13 +189,17 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     },
   });
 
-  const reviewPublisher = createWeeklyReviewPublisher(slackClient, config.channels.postmortem);
+  const reviewPublisher = createWeeklyReviewPublisher(slackClients, config.channels.postmortem);
   const worker = createTimerWorker({
     connection: workerRedis,
     prefix: config.queuePrefix,
     logger,
     concurrency: SIZES.timerWorkers,
     onFire: async (job) => {
+      if (!(await servesIncident(job.incidentId))) {
+        logger.info({ job }, 'timer of a workspace the app was removed from: doing nothing');
+        return;
+      }
       const outcome = await fireTimer(
         {
           commands,
@@ -205,7 +230,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const slack = createSlackApp({
     config,
     logger,
-    botUserId,
+    ...(botUserId !== undefined ? { botUserId } : {}),
+    ...(workspaces.installationStore ? { installationStore: workspaces.installationStore } : {}),
+    onRequestFrom: (teamId, enterpriseId) => slackClients.noteEnterprise(teamId, enterpriseId),
     clientOptions,
     routes: createHealthRoutesFor({ db, redis, registry: metrics.registry, logger }),
     deps: {
@@ -220,6 +247,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       zoneOf,
       runbooks,
       answerWithinMs: TIMEOUTS_MS.answerWithin,
+      clientFor: (teamId) => slackClients.clientFor(teamId, 'listener'),
+      onUninstalled: (gone) => workspaces.uninstalled(gone),
     },
   });
 

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../domain/index.js';
-import type { Effect } from './effects.js';
+import type { Effect, NoticedChange } from './effects.js';
 
 /** Changes that people outside the incident channel should see in its announcement. */
 const ANNOUNCED: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['type']>([
@@ -8,6 +8,7 @@ const ANNOUNCED: ReadonlySet<IncidentEvent['type']> = new Set<IncidentEvent['typ
   'StatusChanged',
   'IncidentResolved',
   'IncidentReopened',
+  'ServiceSet',
 ]);
 
 /** The Slack side effects that a batch of committed events calls for, in the order to perform them. */
@@ -20,6 +21,19 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
         break;
       case 'RoleAssigned':
         effects.push({ kind: 'channel.invite', users: [event.userId] });
+        effects.push(...changeEffects(event));
+        break;
+      case 'RoleReleased':
+      case 'SeverityChanged':
+      case 'StatusChanged':
+      case 'ServiceSet':
+        effects.push(...changeEffects(event));
+        break;
+      case 'IncidentReopened':
+        effects.push(...changeEffects(event));
+        break;
+      case 'CommanderNudged':
+        effects.push({ kind: 'commander.nudge', at: event.at });
         break;
       case 'HoldEnded':
         effects.push({ kind: 'hold.summary' });
@@ -73,5 +87,27 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
   // Private incidents (security) are never announced.
   if (!isPrivate && events.some((event) => ANNOUNCED.has(event.type)))
     effects.push({ kind: 'announcement.render' });
+  return effects;
+}
+
+/**
+ * What a visible change calls for besides the header: a one-line notice in the channel, a briefing
+ * for someone new in command, and, at a new stage, the communicator asked to tell stakeholders.
+ */
+function changeEffects(event: NoticedChange): Effect[] {
+  const effects: Effect[] = [{ kind: 'change.notice', change: event }];
+  if (event.type === 'RoleAssigned' && event.role === 'commander')
+    effects.push({
+      kind: 'commander.brief',
+      commander: event.userId,
+      by: event.by,
+      via: event.via,
+      at: event.at,
+    });
+  if (event.type === 'StatusChanged')
+    effects.push({ kind: 'stage.prompt', from: event.from, to: event.to, at: event.at });
+  // Stakeholders were told it was resolved: they should hear that it is back.
+  if (event.type === 'IncidentReopened')
+    effects.push({ kind: 'stage.prompt', from: 'resolved', to: 'investigating', at: event.at });
   return effects;
 }

@@ -1,3 +1,22 @@
+import type {
+  IncidentReopened,
+  RoleAssigned,
+  RoleAssignment,
+  RoleReleased,
+  ServiceSet,
+  SeverityChanged,
+  StatusChanged,
+} from '../domain/index.js';
+
+/** The changes everyone in the channel is told about in one line: who did what. */
+export type NoticedChange =
+  | RoleAssigned
+  | RoleReleased
+  | SeverityChanged
+  | StatusChanged
+  | ServiceSet
+  | IncidentReopened;
+
 /**
  * Side effects in Slack that committed events call for. They are written to the outbox in the same
  * transaction as the events, and performed after commit, so a crash between the two loses nothing.
@@ -44,7 +63,21 @@ export type Effect =
       readonly recipient: string | null;
       readonly toExec: boolean;
     }
-  | { readonly kind: 'follow-up.remind'; readonly followUpId: string; readonly which: 'before' | 'overdue' };
+  | { readonly kind: 'follow-up.remind'; readonly followUpId: string; readonly which: 'before' | 'overdue' }
+  /** A role, the severity, the status or the service changed, or it reopened: one line in the channel. */
+  | { readonly kind: 'change.notice'; readonly change: NoticedChange }
+  /** Someone new is commander: what they need to know, by direct message. */
+  | {
+      readonly kind: 'commander.brief';
+      readonly commander: string;
+      readonly by: string;
+      readonly via: RoleAssignment;
+      readonly at: string;
+    }
+  /** A new stage: the communicator (or commander) asked in the channel to post an update for it. */
+  | { readonly kind: 'stage.prompt'; readonly from: string; readonly to: string; readonly at: string }
+  /** Nobody took command in time: the channel asked, with a Take command button. */
+  | { readonly kind: 'commander.nudge'; readonly at: string };
 
 export type EffectKind = Effect['kind'];
 

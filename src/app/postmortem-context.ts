@@ -11,7 +11,7 @@ import type { Runbooks } from './ports/runbooks.js';
 export interface PostmortemContextSources {
   readonly runbooks: Pick<Runbooks, 'find'>;
   /** A person's IANA zone (TIMEZONE when unknown). */
-  readonly zoneOf: (userId: string | null) => Promise<string>;
+  readonly zoneOf: (userId: string | null, teamId?: string) => Promise<string>;
   /** POSTMORTEM_DUE in milliseconds. */
   readonly postmortemDue: number;
 }
@@ -26,7 +26,7 @@ export async function postmortemContext(
   const dueAt = addMilliseconds(state.resolution.at, sources.postmortemDue);
   const owner = state.roles.commander ?? state.resolution.by;
   const meetingAt = state.resolution.postmortemRequired
-    ? proposeMeetingTime(state.resolution.at, dueAt, await sources.zoneOf(owner))
+    ? proposeMeetingTime(state.resolution.at, dueAt, await sources.zoneOf(owner, incident.teamId))
     : null;
   return {
     runbook: runbook ? { service: runbook.service, url: runbook.url } : null,

@@ -9,7 +9,7 @@ export interface TimerSyncDeps {
   readonly scheduler: TimerScheduler;
   readonly policy: TimerPolicy;
   /** The IANA time zone a person works in (their Slack profile), for chores in working hours. */
-  readonly zoneOf: (userId: string | null) => Promise<string>;
+  readonly zoneOf: (userId: string | null, teamId?: string) => Promise<string>;
   readonly logger: Logger;
   /** Incidents synced at once during a reconcile pass. */
   readonly concurrency?: number;
@@ -133,7 +133,9 @@ export class TimerSync {
   private async syncNow(incidentId: string): Promise<void> {
     const incident = await this.deps.store.findById(incidentId);
     const state = incident?.state ?? { status: 'none' as const };
-    const placed = await placeTimers(state, this.deps.policy, this.deps.zoneOf);
+    const placed = await placeTimers(state, this.deps.policy, (user) =>
+      this.deps.zoneOf(user, incident?.teamId),
+    );
     const wanted: WantedTimer[] = placed.map(({ kind, key, dueAt, fireAt }) => ({
       kind,
       key,

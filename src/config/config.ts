@@ -5,7 +5,14 @@ import type { WeeklyReviewTime } from './weekly-review.js';
 /** The bot's configuration, parsed once at start-up and frozen. Durations are milliseconds (0 = off). */
 export interface Config {
   readonly slack: {
-    readonly botToken: string;
+    /** One workspace (SLACK_BOT_TOKEN); null when `oauth` is set. */
+    readonly botToken: string | null;
+    /** Several workspaces: OAuth installs, each workspace's token from its installation. Null with `botToken`. */
+    readonly oauth: {
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly stateSecret: string;
+    } | null;
     readonly signingSecret: string | null;
     /** Set: Socket Mode. Unset: HTTP mode on `port`. */
     readonly appToken: string | null;
@@ -25,6 +32,8 @@ export interface Config {
     readonly updateCadence: Readonly<Record<Severity, number>>;
     /** ESCALATION_POLICY, with the default table (timed by ESCALATE_AFTER) for severities left out. */
     readonly escalationPolicy: EscalationPolicy;
+    /** How long after opening the channel is nudged when nobody has taken command (0 = off). */
+    readonly commanderNudgeAfter: number;
     readonly timerReconcileEvery: number;
     readonly outboxSweepEvery: number;
   };

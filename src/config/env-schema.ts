@@ -66,7 +66,8 @@ const flag = z.enum(['true', 'false'], {
  * Extra knobs below the contract's list exist for tests and operators; their defaults suit production.
  */
 export const envSchema = z.object({
-  SLACK_BOT_TOKEN: prefixedToken('xoxb-'),
+  /** One workspace. Several (OAuth): SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET instead. */
+  SLACK_BOT_TOKEN: prefixedToken('xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: prefixedToken('xapp-').optional(),
   SLACK_API_URL: urlValue(['http:', 'https:'], 'https://slack.com/api/').default('https://slack.com/api/'),
@@ -100,6 +101,7 @@ export const envSchema = z.object({
   ESCALATE_AFTER: isoDuration('PT30M').default(30 * 60_000),
   POSTMORTEM_DUE: isoDuration('PT48H').default(48 * 3_600_000),
   UPDATE_CADENCE: z.string().transform(parsedBy(parseUpdateCadence)).optional(),
+  COMMANDER_NUDGE_AFTER: isoDuration('PT5M').default(5 * 60_000),
   ANNOUNCE_CHANNEL: channelId.optional(),
   STAKEHOLDER_CHANNEL: channelId.optional(),
   POSTMORTEM_CHANNEL: channelId.optional(),
@@ -131,6 +133,22 @@ export const envSchema = z.object({
   TIMER_RECONCILE_EVERY: isoDuration('PT2M').default(2 * 60_000),
   /** How often unfinished Slack side effects are retried. */
   OUTBOX_SWEEP_EVERY: isoDuration('PT5S').default(5_000),
+  /** OAuth (several workspaces): the app's client id, from its Basic Information page. */
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^\d+\.\d+$/, {
+      error: () => 'expected a client id like 1234567890.1234567890 (Basic Information → App Credentials)',
+    })
+    .optional(),
+  /** OAuth: the app's client secret. */
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  /** OAuth: any long random string; signs the state that ties an install's redirect to its start. */
+  SLACK_STATE_SECRET: z
+    .string()
+    .min(16, {
+      error: 'expected a random string of at least 16 characters (e.g. openssl rand -hex 32)',
+    })
+    .optional(),
 });
 
 /**
@@ -138,10 +156,38 @@ export const envSchema = z.object({
  * per-variable problems (a schema-level refinement would only run once every field is valid).
  */
 export function crossVariableProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const problems: string[] = [];
   if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-    return ['SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)'];
+    problems.push(
+      'SLACK_SIGNING_SECRET: required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
-  return [];
+  return [...problems, ...workspaceModeProblems(env)];
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/**
+ * Exactly one way to reach Slack: SLACK_BOT_TOKEN for one workspace, or the three OAuth variables
+ * for several (each workspace's token then comes from its installation).
+ */
+function workspaceModeProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const oauthSet = OAUTH_VARIABLES.filter((name) => env[name] !== undefined);
+  if (env.SLACK_BOT_TOKEN !== undefined && oauthSet.length > 0) {
+    return [
+      `SLACK_BOT_TOKEN: set together with ${oauthSet.join(', ')}; set SLACK_BOT_TOKEN alone for one workspace, or ${OAUTH_VARIABLES.join(', ')} without it to serve several workspaces through OAuth`,
+    ];
+  }
+  if (env.SLACK_BOT_TOKEN === undefined && oauthSet.length === 0) {
+    return [
+      `SLACK_BOT_TOKEN: required (or set ${OAUTH_VARIABLES.join(', ')} to serve several workspaces through OAuth)`,
+    ];
+  }
+  if (env.SLACK_BOT_TOKEN !== undefined) return [];
+  return OAUTH_VARIABLES.filter((name) => env[name] === undefined).map(
+    (name) =>
+      `${name}: required with ${oauthSet.join(', ')} (OAuth needs all of ${OAUTH_VARIABLES.join(', ')})`,
+  );
 }
 
 export type Env = z.output<typeof envSchema>;

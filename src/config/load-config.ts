@@ -40,7 +40,15 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
   const env = parsed.data;
   return deepFreeze({
     slack: {
-      botToken: env.SLACK_BOT_TOKEN,
+      botToken: env.SLACK_BOT_TOKEN ?? null,
+      oauth:
+        env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET && env.SLACK_STATE_SECRET
+          ? {
+              clientId: env.SLACK_CLIENT_ID,
+              clientSecret: env.SLACK_CLIENT_SECRET,
+              stateSecret: env.SLACK_STATE_SECRET,
+            }
+          : null,
       signingSecret: env.SLACK_SIGNING_SECRET ?? null,
       appToken: env.SLACK_APP_TOKEN ?? null,
       apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
@@ -57,6 +65,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       postmortemDue: env.POSTMORTEM_DUE,
       updateCadence: env.UPDATE_CADENCE ?? DEFAULT_UPDATE_CADENCE,
       escalationPolicy: escalationPolicyFrom(env.ESCALATION_POLICY, env.ESCALATE_AFTER),
+      commanderNudgeAfter: env.COMMANDER_NUDGE_AFTER,
       timerReconcileEvery: env.TIMER_RECONCILE_EVERY,
       outboxSweepEvery: env.OUTBOX_SWEEP_EVERY,
     },

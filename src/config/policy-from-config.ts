@@ -11,5 +11,6 @@ export function timerPolicyFrom(timing: Config['timing']): TimerPolicy {
     updateCadence: timing.updateCadence,
     followUpReminderLead: DAY,
     escalation: timing.escalationPolicy,
+    commanderNudgeAfter: timing.commanderNudgeAfter,
   };
 }

@@ -13,13 +13,17 @@ const URL_IN_TEXT = /([a-z][a-z0-9+.-]*:\/\/)(\S*)/gi;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 // Query parameters that carry credentials (`password`, `sslpassword`, `access_token`, …).
 const SECRET_PARAMETER = /([?&;][^=&#\s]*(?:pass|pwd|secret|token)[^=&#\s]*=)[^&#\s]*/gi;
+// A JSON field that carries a credential (`"client_secret":"…"`, as the Web API client's debug lines
+// show an OAuth exchange's body), and the same as a form field at the start of a body.
+const SECRET_JSON_FIELD = /("[^"\s]*(?:pass|pwd|secret)[^"\s]*"\s*:\s*")[^"]*/gi;
+const SECRET_FORM_FIELD = /^([^=&#\s]*(?:pass|pwd|secret)[^=&#\s]*=)[^&#\s]*/i;
 // Bot, user, app-level and other Slack tokens; the prefix stays so a reader knows which one it was.
 // A bare prefix ("starting with xoxb-") names a kind of token and is not one.
 const SLACK_TOKEN = /(xox[a-z]|xapp)-[^\s"'`<>()[\]{},;]+/gi;
 
 /**
  * Hides credentials in any text: the password of every URL (`postgres://user:***@host/db`,
- * `redis://:***@host`), credential query parameters, and Slack tokens (`xoxb-***`). A URL ends at
+ * `redis://:***@host`), credential query parameters and JSON or form fields (`"client_secret":"***"`), and Slack tokens (`xoxb-***`). A URL ends at
  * whitespace and its user information at its last `@`, so a password full of URL syntax is still
  * hidden whole. The price: a URL with a port and an `@` later on (`https://h:443/a@b`), or two URLs
  * written without a space between them, lose more than a password. Text without secrets comes back
@@ -28,7 +32,9 @@ const SLACK_TOKEN = /(xox[a-z]|xapp)-[^\s"'`<>()[\]{},;]+/gi;
 export function redactSecrets(text: string): string {
   return text
     .replace(URL_IN_TEXT, (_match, scheme: string, rest: string) => scheme + redactAfterScheme(rest))
-    .replace(SLACK_TOKEN, (_match, prefix: string) => `${prefix}-${CENSOR}`);
+    .replace(SLACK_TOKEN, (_match, prefix: string) => `${prefix}-${CENSOR}`)
+    .replace(SECRET_JSON_FIELD, (_match, field: string) => `${field}${CENSOR}`)
+    .replace(SECRET_FORM_FIELD, (_match, name: string) => `${name}${CENSOR}`);
 }
 
 /**

@@ -5,7 +5,7 @@ import { addMilliseconds, type Instant } from './types.js';
 export const BROKE_TWICE_WINDOW_MS = 90 * 24 * 3_600_000;
 
 /** An open incident on the same service this recent is probably the same problem: say so first. */
-export const DUPLICATE_WINDOW_MS = 30 * 60_000;
+export const DUPLICATE_WINDOW_MS = 2 * 3_600_000;
 
 /** Since when earlier incidents on this one's service count as "it broke before"; null without a service. */
 export function brokeTwiceSince(state: OpenedIncident): Instant | null {

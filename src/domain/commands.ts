@@ -137,6 +137,8 @@ export interface Resolve extends CommandBase<'Resolve'> {
   readonly impactEndedAt: Instant | null;
   /** SEV3/SEV4 incidents get a postmortem only when asked; SEV1/SEV2 always do. */
   readonly postmortemWanted: boolean;
+  /** Required while the severity is pending: an incident is not resolved unclassified. Ignored otherwise. */
+  readonly severity?: Severity | null;
   /**
    * The final update to stakeholders, posted with the resolution (the resolve form drafts it in
    * the past tense); null or absent posts none.
@@ -155,6 +157,11 @@ export interface Escalate extends CommandBase<'Escalate'> {
   readonly reason: string | null;
   /** Whom the escalation policy names for the severity. */
   readonly policy: TimerPolicy;
+}
+
+/** Names (or renames) the affected service: free text, as people call it. */
+export interface SetService extends CommandBase<'SetService'> {
+  readonly service: string;
 }
 
 export interface FollowUpInput {
@@ -241,6 +248,7 @@ export type IncidentCommand =
   | SnoozeUpdateNudge
   | Resolve
   | Reopen
+  | SetService
   | RecordPostmortem
   | CompleteFollowUp
   | DropFollowUp

@@ -1,6 +1,7 @@
 import type { Reopen, Resolve } from './commands.js';
 import { DETECTION_SOURCES, isDetectionLink } from './detection.js';
-import { optionalText, requireActive, requirePermission, requireText } from './guards.js';
+import type { SeverityChanged } from './events.js';
+import { optionalText, refusing, requireActive, requirePermission, requireText } from './guards.js';
 import { type Rejection, reject } from './rejection.js';
 import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
@@ -47,27 +48,61 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
   const window = impactWindowProblem(command, state);
   if (window) return refuse(window);
   const finalUpdate = optionalText(command.finalUpdate, 'update', 'the final update');
+  const classified = severityAtResolution(command, state, asCommander);
+  const severity = classified ? classified.to : state.severity;
   const stamp = { at: command.now, by: command.actor } as const;
   const resolved = {
     type: 'IncidentResolved',
     ...stamp,
     summary,
     impactEndedAt: command.impactEndedAt,
-    postmortemRequired: postmortemRequired(state.severity, command.postmortemWanted, hasEscalated(state)),
+    postmortemRequired: postmortemRequired(severity, command.postmortemWanted, hasEscalated(state)),
     asCommander,
     // Written only when asked, so a resolution without them is the event it always was.
     ...(command.impactStartedAt != null ? { impactStartedAt: command.impactStartedAt } : {}),
     ...(command.detection != null ? { detection: command.detection } : {}),
   } as const;
+  // A pending severity is set first: the postmortem rule above read the one chosen.
+  const first = classified ? [classified] : [];
   // Resolved and told in one step: stakeholders hear "resolved" from the same command that says it.
-  if (finalUpdate === null) return accept(resolved);
-  return accept(resolved, {
+  if (finalUpdate === null) return accept(...first, resolved);
+  return accept(...first, resolved, {
     type: 'StakeholderUpdatePosted',
     ...stamp,
     text: finalUpdate,
     nextUpdateBy: null,
     expectedResolution: null,
   });
+}
+
+/**
+ * An incident is not resolved unclassified: its severity decides its postmortem and its figures.
+ * While it is pending, the resolve names it, and it is recorded as a severity change first.
+ */
+function severityAtResolution(
+  command: Resolve,
+  state: OpenedIncident,
+  asCommander: boolean,
+): SeverityChanged | null {
+  if (state.severity !== 'pending') return null;
+  if (!command.severity)
+    return refusing(
+      reject(
+        'invalid_input',
+        'The severity is still pending: choose one (SEV1 to SEV4) before resolving, so the postmortem and the figures are right.',
+        { field: 'severity' },
+      ),
+    );
+  return {
+    type: 'SeverityChanged',
+    at: command.now,
+    by: command.actor,
+    from: 'pending',
+    to: command.severity,
+    reason: 'set when resolving',
+    triage: null,
+    asCommander,
+  };
 }
 
 export function decideReopen(command: Reopen, state: OpenedIncident): Verdict {

@@ -39,6 +39,8 @@ function eventFor(
       return escalationFired(state, policy, now);
     case 'update-due':
       return { ...base, type: 'UpdateNudged', recipient: spec.recipient };
+    case 'commander-nudge':
+      return { ...base, type: 'CommanderNudged' };
     case 'postmortem-reminder': {
       if (state.status !== 'resolved') return null;
       const n = state.postmortemReminders + 1;

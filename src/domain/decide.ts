@@ -24,6 +24,7 @@ import {
 } from './decide-record.js';
 import { decideReopen, decideResolve } from './decide-resolution.js';
 import { decideAssignRole, decideHandOffRole, decideReleaseRole, decideTakeRole } from './decide-roles.js';
+import { decideSetService } from './decide-service.js';
 import { decideChangeSeverity, decideClassifySeverity } from './decide-severity.js';
 import { decideFireTimer } from './decide-timers.js';
 import { decidePostUpdate, decideSnoozeNudge } from './decide-updates.js';
@@ -101,6 +102,8 @@ function decideOnOpened(
       return decideResolve(command, state);
     case 'Reopen':
       return decideReopen(command, state);
+    case 'SetService':
+      return decideSetService(command, state);
     case 'RecordPostmortem':
       return decideRecordPostmortem(command, state);
     case 'CompleteFollowUp':

@@ -164,6 +164,13 @@ export interface IncidentReopened extends EventBase<'IncidentReopened'> {
   readonly reason: string;
 }
 
+export interface ServiceSet extends EventBase<'ServiceSet'>, Authorised {
+  readonly from: string | null;
+  readonly to: string;
+}
+/** Nobody had taken command some minutes after opening: the channel was asked. Once per incident. */
+export interface CommanderNudged extends EventBase<'CommanderNudged'> {}
+
 export interface PostmortemReminded extends EventBase<'PostmortemReminded'> {
   /** 1 = halfway, 2 = at the deadline, 3+ = daily while overdue. */
   readonly n: number;
@@ -218,6 +225,8 @@ export type IncidentEvent =
   | UpdateNudgeSnoozed
   | IncidentResolved
   | IncidentReopened
+  | ServiceSet
+  | CommanderNudged
   | PostmortemReminded
   | PostmortemRecorded
   | FollowUpReminded

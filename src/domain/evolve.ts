@@ -51,6 +51,7 @@ function opened(event: IncidentOpened): ActiveIncident {
     escalationArmedAt: event.at,
     escalatedAt: null,
     escalations: [],
+    commanderNudgedAt: null,
     triage: event.triage ?? null,
     hold: event.holdEndsAt === null ? { state: 'off' } : { state: 'active', endsAt: event.holdEndsAt },
   };
@@ -142,6 +143,10 @@ function evolveLifecycle(
       const { resolution: _resolution, postmortemReminders: _reminders, ...facts } = state;
       return { ...facts, status: 'investigating', escalationArmedAt: event.at, escalatedAt: null };
     }
+    case 'ServiceSet':
+      return { ...state, service: event.to };
+    case 'CommanderNudged':
+      return { ...state, commanderNudgedAt: event.at };
     case 'PostmortemReminded':
       return state.status === 'resolved' ? { ...state, postmortemReminders: event.n } : state;
     case 'PostmortemRecorded': {

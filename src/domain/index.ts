@@ -39,6 +39,7 @@ export {
   type RejectionCode,
   reject,
 } from './rejection.js';
+export { similarTitles } from './similar-titles.js';
 export type * from './state.js';
 export { initialState, isActive, STATE_VERSION } from './state.js';
 export { cadenceFor, humanDuration, nextUpdateDue, timersFor } from './timer-policy.js';

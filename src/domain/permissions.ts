@@ -3,7 +3,13 @@ import type { IncidentState } from './state.js';
 import type { UserId } from './types.js';
 
 /** Things only the commander may do. */
-export type Capability = 'resolve' | 'reopen' | 'lift_hold' | 'change_severity' | 'record_postmortem';
+export type Capability =
+  | 'resolve'
+  | 'reopen'
+  | 'lift_hold'
+  | 'change_severity'
+  | 'record_postmortem'
+  | 'set_service';
 
 const WHAT: Readonly<Record<Capability, string>> = {
   resolve: 'resolve the incident',
@@ -11,6 +17,7 @@ const WHAT: Readonly<Record<Capability, string>> = {
   lift_hold: 'lift the diagnosis hold',
   change_severity: 'change the severity',
   record_postmortem: 'record the postmortem',
+  set_service: 'set the service',
 };
 
 /**

@@ -107,6 +107,8 @@ export interface IncidentFacts extends IncidentIdentity {
   readonly escalatedAt: Instant | null;
   /** Every escalation, oldest first, across reopenings (those since `escalationArmedAt` count now). */
   readonly escalations: readonly Escalation[];
+  /** When the channel was nudged because nobody had taken command; it happens once. */
+  readonly commanderNudgedAt: Instant | null;
   /** The latest triage answers (at opening, or a later triage); null while triage was skipped. */
   readonly triage: TriageAnswers | null;
 }
@@ -169,7 +171,7 @@ export const initialState: IncidentState = { status: 'none' };
  * (a new field, a new meaning): stored snapshots of an older version are rebuilt from their events
  * the next time they are read, so a change to `evolve` reaches every stored incident.
  */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export const isActive = (state: IncidentState): state is ActiveIncident =>
   state.status === 'investigating' || state.status === 'identified' || state.status === 'monitoring';

@@ -23,6 +23,8 @@ export interface TimerPolicy {
   readonly followUpReminderLead: Milliseconds;
   /** Whom escalation tells, and when; absent: the default table, timed by `escalateAfter`. */
   readonly escalation?: EscalationPolicy;
+  /** How long after opening the channel is nudged when nobody has taken command; 0 or absent = off. */
+  readonly commanderNudgeAfter?: Milliseconds;
 }
 
 /** Every kind of timer, end to end: the policy, the queue's jobs and their firing share this list. */
@@ -36,6 +38,7 @@ export const TIMER_KINDS = [
   // queued before the policy carry: it is never wanted again, so such a firing is stale.
   'escalation-senior',
   'escalation-exec',
+  'commander-nudge',
 ] as const;
 
 export type TimerKind = (typeof TIMER_KINDS)[number];

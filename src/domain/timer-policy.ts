@@ -41,6 +41,8 @@ export function nextUpdateDue(state: OpenedIncident, policy: TimerPolicy): Insta
 function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
   const timers: TimerSpec[] = [];
   const commander = state.roles.commander;
+  const nudge = commanderNudgeTimer(state, policy);
+  if (nudge) timers.push(nudge);
   if (state.hold.state === 'active') {
     timers.push({
       kind: 'hold-end',
@@ -71,6 +73,26 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
     });
   }
   return timers;
+}
+
+/**
+ * An incident nobody coordinates drifts: three people try three fixes. Some minutes after opening,
+ * with nobody in command, the channel is asked once who will take it.
+ */
+function commanderNudgeTimer(state: ActiveIncident, policy: TimerPolicy): TimerSpec | null {
+  const after = policy.commanderNudgeAfter ?? 0;
+  if (after <= 0 || state.roles.commander !== null || state.commanderNudgedAt !== null) return null;
+  return {
+    kind: 'commander-nudge',
+    key: 'commander-nudge',
+    dueAt: addMilliseconds(state.openedAt, after),
+    rule: `Someone should be in command ${humanDuration(after)} after opening (COMMANDER_NUDGE_AFTER).`,
+    effect: 'Asks the channel who will take command, with a Take command button.',
+    cancelledBy: 'Anyone taking command (or being assigned it), or resolving the incident.',
+    delivery: 'any-hour',
+    recipient: null,
+    followUp: null,
+  };
 }
 
 /** Halfway to the deadline, at it, then daily while overdue; from a day overdue the exec hears too. */

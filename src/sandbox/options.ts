@@ -20,7 +20,7 @@ export interface SandboxOptions {
 }
 
 export const USAGE = `npm run sandbox -- [--speed N] [--port N] [--data-dir DIR] [--start-at ISO-INSTANT]
-  --speed N        divide DIAGNOSIS_HOLD, ESCALATE_AFTER, UPDATE_CADENCE and POSTMORTEM_DUE by N (default 60)
+  --speed N        divide DIAGNOSIS_HOLD, ESCALATE_AFTER, UPDATE_CADENCE, POSTMORTEM_DUE and COMMANDER_NUDGE_AFTER by N (default 60)
   --port N         the page's port on 127.0.0.1 (default SANDBOX_PORT or 3100; 0 = any free port)
   --data-dir DIR   where the sandbox keeps its data (default .sandbox)
   --start-at T     start the clock at T, e.g. 2026-06-16T10:00:00+02:00 (default: now)`;

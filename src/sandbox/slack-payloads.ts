@@ -260,3 +260,22 @@ export function appHomeOpenedEnvelope(input: {
     event_ts: `${Date.now() / 1000}`,
   });
 }
+
+/** `app_uninstalled`: the app was removed from the workspace (Slack revokes its tokens too). */
+export function appUninstalledEnvelope(input: { eventId: string; teamId: string }): Record<string, unknown> {
+  return envelope(input.eventId, input.teamId, { type: 'app_uninstalled', event_ts: `${Date.now() / 1000}` });
+}
+
+/** `tokens_revoked`: the bot's token (by its user id) and/or people's tokens were revoked. */
+export function tokensRevokedEnvelope(input: {
+  eventId: string;
+  teamId: string;
+  bot?: string[];
+  oauth?: string[];
+}): Record<string, unknown> {
+  return envelope(input.eventId, input.teamId, {
+    type: 'tokens_revoked',
+    tokens: { ...(input.bot ? { bot: input.bot } : {}), ...(input.oauth ? { oauth: input.oauth } : {}) },
+    event_ts: `${Date.now() / 1000}`,
+  });
+}

@@ -8,7 +8,7 @@ export function isoDuration(ms: number): string {
 
 /**
  * The environment that runs the configured timing `speed` times faster: the diagnosis hold,
- * escalation, update cadence and postmortem deadline are divided by it (a timer that is off stays
+ * escalation, update cadence, postmortem deadline and nudge to take command are divided by it (a timer that is off stays
  * off). Working hours, follow-up due dates and the weekly review are calendar time and stay as they are.
  */
 export function spedUpTiming(timing: Config['timing'], speed: number): Record<string, string> {
@@ -35,5 +35,6 @@ export function spedUpTiming(timing: Config['timing'], speed: number): Record<st
     POSTMORTEM_DUE: faster(timing.postmortemDue),
     UPDATE_CADENCE: cadence,
     ...escalation,
+    COMMANDER_NUDGE_AFTER: faster(timing.commanderNudgeAfter),
   };
 }

@@ -108,9 +108,10 @@ describe('opening an incident from Slack (walking skeleton)', () => {
     const update = await t.slack.waitForCall('chat.update');
     expect(update.args).toMatchObject({ channel: row.channel_id, ts: row.header_ts });
     expect(JSON.stringify(update.args.blocks)).toContain('<@U0DANA>');
-    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === row.channel_id)).toHaveLength(
-      0,
-    );
+    // One line in the channel says so; the header itself is updated, not posted again.
+    await t.outboxSettled();
+    const posted = t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === row.channel_id);
+    expect(posted.map((c) => String(c.args.text))).toEqual(['INC-1: <@U0DANA> took the commander role.']);
 
     const events = await eventsOf(row.id);
     expect(events.map((e) => e.type)).toEqual(['IncidentOpened', 'RoleAssigned']);

@@ -171,6 +171,8 @@ describe('update nudges and stakeholder updates', () => {
       await modal.submit(DANA, {
         summary: { text: { value: 'Failed over to the healthy database.' } },
         final_update: { text: { type: 'plain_text_input', value: final } },
+        // Opened with `/incident open`, its severity is still pending: the form asks for it.
+        severity: { choice: { type: 'static_select', selected_option: { value: 'SEV2' } } },
       }),
     ).toEqual({});
     const resolved = await drive.events(incident.id, 'IncidentResolved');

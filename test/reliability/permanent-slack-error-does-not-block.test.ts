@@ -86,14 +86,21 @@ describe('permanent Slack error does not block', () => {
       drive.posted(POSTMORTEMS).some((c) => String(c.args.text).startsWith('Postmortem draft for')),
     ).toBe(true);
 
-    // Every VP message was tried once, never again.
+    // Every VP message was tried once, never again; so was every direct message (the new
+    // commander's briefing opens a conversation too, and is refused the same way).
     const briefs = await t.db
       .selectFrom('outbox')
       .select('attempts')
       .where('kind', '=', 'escalation.brief')
       .execute();
     expect(briefs.every((row) => row.attempts === 1)).toBe(true);
-    expect(t.slack.callsTo('conversations.open')).toHaveLength(briefs.length);
+    const directMessages = await t.db
+      .selectFrom('outbox')
+      .select('attempts')
+      .where('kind', 'in', ['escalation.brief', 'commander.brief'])
+      .execute();
+    expect(directMessages.every((row) => row.attempts === 1)).toBe(true);
+    expect(t.slack.callsTo('conversations.open')).toHaveLength(directMessages.length);
 
     const status = await statusOf(incident);
     expect(status).toContain('Did not reach Slack');

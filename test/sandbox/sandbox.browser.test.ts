@@ -155,6 +155,8 @@ describe('the sandbox, in Chromium', () => {
     await expect
       .poll(() => resolve.textContent(), { timeout: SEEN_WITHIN })
       .toContain('Please complete this required field.');
+    // Opened from the slash command, its severity is still pending: the form asks for it.
+    await resolve.getByLabel('Severity (still pending)').selectOption('SEV3');
     await resolve.getByLabel('What fixed it?').fill('   ');
     await resolve.getByRole('button', { name: 'Resolve' }).click();
     await expect

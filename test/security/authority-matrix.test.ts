@@ -192,6 +192,7 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     ],
     () => [RESOLVED],
   ),
+  'set the service': commanders((_, base) => [{ type: 'SetService', ...base, service: 'checkout-api' }]),
   'complete or drop your own follow-up': {
     before: closedWith,
     ask: (_, base) => [

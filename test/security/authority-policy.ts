@@ -25,6 +25,7 @@ export const WHO_CAN_DO_WHAT = `
 | classify the severity (triage answers) | the commander | yes | no | no | no | no | no |
 | lift the diagnosis hold | the commander | yes | no | no | no | no | no |
 | record the postmortem | the commander | yes | no | no | no | no | no |
+| set the service | the commander | yes | no | no | no | no | no |
 | complete or drop your own follow-up | its owner | yes | yes | yes | yes | — | — |
 | complete or drop someone else's follow-up | its owner or the commander | yes | no | no | no | no | no |
 | propose a hypothesis | anyone who can see the incident | yes | yes | yes | yes | yes | no |

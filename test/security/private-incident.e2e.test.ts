@@ -228,8 +228,9 @@ describe('a private incident, from the triage form to the weekly review', () => 
         args: JSON.stringify(call.args).slice(0, 300),
       }));
     expect(leaks).toEqual([]);
-    // The incident's words did go out: to its channel, and to its people directly.
-    expect(carrying.length).toBeGreaterThan(20);
+    // The incident's words did go out: to its channel, and to its people directly. (Header
+    // updates coalesce, so how many there are depends on timing; well over a dozen calls either way.)
+    expect(carrying.length).toBeGreaterThan(15);
     const methods = new Set(carrying.map((c) => c.method));
     for (const method of ['chat.postMessage', 'chat.update', 'views.open', 'views.publish'])
       expect(methods).toContain(method);

@@ -59,6 +59,8 @@ export async function botProcessEnv(
       PORT: String(port),
       QUEUE_PREFIX: services.queuePrefix,
       LOG_LEVEL: 'warn',
+      // As in bot-under-test: the nudge to take command is off unless a test is about it.
+      COMMANDER_NUDGE_AFTER: 'PT0S',
       ...extra,
     },
   };

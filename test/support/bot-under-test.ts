@@ -80,6 +80,9 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     // BullMQ fires the weekly review's schedule by real time, which no pinned clock moves (a run at
     // Monday 09:00 would post and take the day's review): tests add the review job themselves.
     WEEKLY_REVIEW: 'off',
+    // The nudge to take command is one more timer and message in every incident nobody commands;
+    // the tests about it turn it on with a short COMMANDER_NUDGE_AFTER.
+    COMMANDER_NUDGE_AFTER: 'PT0S',
     ...options.env,
   });
   const logger = options.logger ?? pino({ level: config.logLevel });

@@ -92,7 +92,7 @@ export const textValues = (text: string): ModalValues => ({
  * Drives incidents the way people do, with signed slash commands and clicks, for tests that are
  * about what happens next (timers, reminders) rather than the clicking itself.
  */
-export function incidentDriver(t: Driver | BotUnderTest) {
+export function incidentDriver(t: Driver | BotUnderTest, teamId: string = TEAM) {
   const events = (incidentId: string, type?: string) =>
     t.db
       .selectFrom('incident_events')
@@ -111,7 +111,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     await sendSlashCommand(t.target, {
       text: `open ${title}`,
       userId,
-      teamId: TEAM,
+      teamId,
       ...(responseUrl ? { responseUrl } : {}),
     });
     return waitForChannel(
@@ -153,7 +153,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       viewSubmissionPayload({
         callbackId: 'incident.open',
         userId,
-        teamId: TEAM,
+        teamId,
         privateMetadata: JSON.stringify({ channel: 'C0GENERAL', duplicateAcknowledged: true }),
         values: {
           title: { text: { type: 'plain_text_input', value: title } },
@@ -185,7 +185,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
         userId,
         channelId: message.channel,
         messageTs: message.ts,
-        teamId: TEAM,
+        teamId,
         ...options,
       }),
     );
@@ -225,7 +225,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
       viewSubmissionPayload({
         callbackId: view.callback_id,
         userId,
-        teamId: TEAM,
+        teamId,
         privateMetadata: view.private_metadata,
         values,
         ...(viewId ? { viewId } : {}),
@@ -267,19 +267,33 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     };
   }
 
-  /** Clicks Resolve and submits the modal that opens. */
+  /**
+   * Clicks Resolve and submits the modal that opens. While the severity is pending the modal asks
+   * for one: `severity` (default SEV3, which like a pending one gets a postmortem only when asked).
+   */
   async function resolve(
     incident: DrivenIncident,
     userId: string,
     summary: string,
-    options: { postmortemWanted?: boolean } = {},
+    options: { postmortemWanted?: boolean; severity?: string } = {},
   ): Promise<void> {
     const opens = t.slack.callsTo('views.open').length;
     await click(incident, 'incident.resolve', userId);
     const wanted: Record<string, Record<string, unknown>> = options.postmortemWanted
       ? { postmortem: { wanted: { type: 'checkboxes', selected_options: [{ value: 'wanted' }] } } }
       : {};
-    await submitModal(opens, userId, { summary: { text: { value: summary } }, ...wanted });
+    const opened = await lastOpened(opens);
+    const asksSeverity = (opened.args.view as OpenedView).blocks.some((b) => b.block_id === 'severity');
+    const severity: ModalValues = asksSeverity
+      ? {
+          severity: {
+            choice: { type: 'static_select', selected_option: { value: options.severity ?? 'SEV3' } },
+          },
+        }
+      : {};
+    okAnswer(
+      await submitView(opened, userId, { summary: { text: { value: summary } }, ...wanted, ...severity }),
+    );
   }
 
   /** Messages the bot posted in a channel (not updates), oldest first. */
@@ -309,7 +323,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
     sendSlashCommand(t.target, {
       text,
       userId,
-      teamId: TEAM,
+      teamId,
       ...(channel === undefined ? {} : { channelId: channel }),
       ...fields,
     });
@@ -360,7 +374,7 @@ export function incidentDriver(t: Driver | BotUnderTest) {
 
   /** `userId` opens the bot's App Home (an `app_home_opened` event); the view published for them, as JSON. */
   async function openHome(userId: string, eventId: string): Promise<string> {
-    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId: TEAM }));
+    await sendEvent(t.target, appHomeOpenedEnvelope({ eventId, userId, teamId }));
     const published = await t.slack.waitForCall('views.publish', (call) => call.args.user_id === userId);
     return JSON.stringify(published.args.view);
   }

@@ -1,8 +1,8 @@
 import { redactSecrets } from '../../config/redact-secrets.js';
 
-// What a line must hold before it can hold a secret: a URL or a Slack token. Most lines hold
-// neither, and skip the parsing below.
-const MIGHT_HOLD_A_SECRET = /:\/\/|xox[a-z]-|xapp-/i;
+// What a line must hold before it can hold a secret: a URL, a Slack token or a field named as a
+// credential (an OAuth client secret). Most lines hold none, and skip the parsing below.
+const MIGHT_HOLD_A_SECRET = /:\/\/|xox[a-z]-|xapp-|secret|pass|pwd/i;
 
 /**
  * One finished pino line (JSON and a newline) with {@link redactSecrets} applied to every string in

@@ -159,6 +159,8 @@ const incidentResolved = event('IncidentResolved', {
   detection: detectionSchema.nullable().optional(),
 });
 const incidentReopened = event('IncidentReopened', { reason: z.string() });
+const serviceSet = event('ServiceSet', { ...authorised, from: nullableText, to: z.string() });
+const commanderNudged = event('CommanderNudged', {});
 
 const postmortemReminded = event('PostmortemReminded', {
   n: count,
@@ -212,6 +214,8 @@ export const incidentEventSchema = z.discriminatedUnion('type', [
   updateNudgeSnoozed,
   incidentResolved,
   incidentReopened,
+  serviceSet,
+  commanderNudged,
   postmortemReminded,
   postmortemRecorded,
   followUpReminded,

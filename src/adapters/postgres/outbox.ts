@@ -134,6 +134,18 @@ export function createOutbox(db: Kysely<Database>): Outbox {
       return rows.map((row) => row.incident_id);
     },
 
+    async abandonTeams(teamIds, reason) {
+      if (teamIds.length === 0) return 0;
+      const rows = await db
+        .updateTable('outbox')
+        .set({ done_at: sql<Date>`now()`, failed_at: sql<Date>`now()`, failure: reason.slice(0, 2000) })
+        .where('team_id', 'in', teamIds)
+        .where('done_at', 'is', null)
+        .returning('id')
+        .execute();
+      return rows.length;
+    },
+
     async failures(incidentId, limit) {
       const rows = await db
         .selectFrom('outbox')

@@ -15,6 +15,8 @@ export interface Database {
   processed_slack_events: ProcessedSlackEventsTable;
   deliveries: DeliveriesTable;
   runbooks: RunbooksTable;
+  slack_installations: SlackInstallationsTable;
+  slack_workspace_enterprises: SlackWorkspaceEnterprisesTable;
 }
 
 type CreatedNow = ColumnType<Date, Date | undefined, never>;
@@ -106,4 +108,21 @@ export interface RunbooksTable {
   set_by: string;
   set_at: Date;
   created_at: CreatedNow;
+}
+
+export interface SlackInstallationsTable {
+  /** `enterprise:<id>` for an org-wide install, `team:<id>` for any other (as Bolt keys them). */
+  installation_key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  is_enterprise_install: boolean;
+  /** Bolt's Installation object, tokens included: written as JSON text, read back parsed. */
+  installation: ColumnType<unknown, string, string>;
+  installed_at: CreatedNow;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface SlackWorkspaceEnterprisesTable {
+  team_id: string;
+  enterprise_id: string;
 }

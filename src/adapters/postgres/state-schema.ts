@@ -117,6 +117,7 @@ const facts = {
       beyondPolicy: z.boolean(),
     }),
   ),
+  commanderNudgedAt: instant.nullable(),
   triage: triageAnswersSchema.nullable(),
 };
 

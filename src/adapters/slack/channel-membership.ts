@@ -8,11 +8,15 @@ const MAX_PAGES = 20;
  * Channel membership from Slack (`conversations.members`), remembered for a minute. Asked rarely:
  * only for a private incident, by someone who never worked it, from outside its channel.
  */
-export function createChannelMembership(client: WebClient, now: () => number = Date.now): ChannelMembership {
+export function createChannelMembership(
+  clientFor: (teamId: string) => Promise<WebClient>,
+  now: () => number = Date.now,
+): ChannelMembership {
   const cache = new Map<string, { members: Set<string>; until: number }>();
-  return async (channelId, userId) => {
+  return async (channelId, userId, teamId = '') => {
     const cached = cache.get(channelId);
     if (cached && cached.until > now()) return cached.members.has(userId);
+    const client = await clientFor(teamId);
     const members = new Set<string>();
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {

@@ -1,10 +1,11 @@
 import { Server } from 'node:http';
-import { App, HTTPReceiver, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type InstallationStore, type Receiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Logger as PinoLogger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { HealthRoute } from '../observability/health-routes.js';
 import { boltLogger } from './bolt-logger.js';
+import { authorizationUrlFor, BOT_SCOPES } from './bot-scopes.js';
 import { InFlightWork } from './in-flight-work.js';
 import type { ListenerDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
@@ -20,6 +21,10 @@ export interface SlackAppOptions {
   /** Known in advance so Bolt skips its start-up `auth.test` (and so tests need no Slack). */
   readonly botUserId?: string;
   readonly botId?: string;
+  /** Several workspaces (config.slack.oauth set): where Bolt keeps and finds each workspace's installation. */
+  readonly installationStore?: InstallationStore;
+  /** Told of each request's org and workspace (an org-wide install serves every workspace of the org). */
+  readonly onRequestFrom?: (teamId: string, enterpriseId: string) => Promise<void>;
 }
 
 export interface SlackApp {
@@ -43,6 +48,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = boltLogger(options.logger);
   const socketMode = config.slack.appToken !== null;
   const customRoutes = options.routes.map((route) => ({ ...route }));
+  const oauth = oauthOptions(options);
   const receiver: Receiver | undefined = socketMode
     ? undefined
     : new HTTPReceiver({
@@ -51,20 +57,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         customRoutes,
         logger,
         processBeforeResponse: true,
+        ...oauth,
+        installerOptions: { ...oauth.installerOptions, clientOptions: options.clientOptions },
       });
   const app = new App({
-    token: config.slack.botToken,
+    // One workspace: its token. Several: none here, each request is authorized from its installation.
+    ...(config.slack.botToken !== null ? { token: config.slack.botToken } : {}),
     ...(receiver
       ? { receiver }
       : {
           socketMode: true,
           appToken: config.slack.appToken ?? '',
           customRoutes,
+          ...oauth,
           // The Socket Mode client opens its connection through the Web API too (apps.connections.open).
-          installerOptions: { port: config.port, clientOptions: options.clientOptions },
+          installerOptions: {
+            ...oauth.installerOptions,
+            port: config.port,
+            clientOptions: options.clientOptions,
+          },
         }),
     logger,
-    ...(options.botUserId
+    ...(options.botUserId && config.slack.botToken !== null
       ? { botUserId: options.botUserId, botId: options.botId ?? 'B0', tokenVerificationEnabled: false }
       : {}),
     clientOptions: options.clientOptions,
@@ -79,6 +93,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     );
   };
   app.use(async ({ next }) => work.track(next()));
+  if (options.onRequestFrom) {
+    const noteOrg = options.onRequestFrom;
+    app.use(async ({ context, next }) => {
+      if (context.teamId && context.enterpriseId) await noteOrg(context.teamId, context.enterpriseId);
+      await next();
+    });
+  }
   registerListeners(app, { ...options.deps, later });
   app.error(async (error) => {
     options.logger.error(
@@ -98,6 +119,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async stop(graceMs) {
       await app.stop();
       await work.settled(graceMs);
+    },
+  };
+}
+
+/**
+ * Bolt's OAuth options when the deployment serves several workspaces: `/slack/install` sends the
+ * person straight to Slack's authorize page (beside SLACK_API_URL) with the bot scopes, and
+ * `/slack/oauth_redirect` exchanges the code (`oauth.v2.access`) and stores the installation.
+ * Empty with a single bot token.
+ */
+function oauthOptions(options: SlackAppOptions) {
+  const oauth = options.config.slack.oauth;
+  if (oauth === null || !options.installationStore) return { installerOptions: {} };
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    installationStore: options.installationStore,
+    scopes: [...BOT_SCOPES],
+    installerOptions: {
+      directInstall: true,
+      authorizationUrl: authorizationUrlFor(options.config.slack.apiUrl),
     },
   };
 }

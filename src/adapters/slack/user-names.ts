@@ -29,7 +29,8 @@ const HOUR = 3_600_000;
  * person is shown by id.
  */
 export function createUserNames(options: {
-  readonly client: WebClient;
+  /** A client, or how to get the workspace's client when a name is needed (its token may change). */
+  readonly client: WebClient | (() => Promise<WebClient>);
   readonly now?: () => number;
   readonly ttlMs?: number;
   readonly maxEntries?: number;
@@ -49,7 +50,8 @@ export function createUserNames(options: {
       return cached.name;
     }
     try {
-      const info = userInfoSchema.parse(await options.client.users.info({ user: userId }));
+      const client = typeof options.client === 'function' ? await options.client() : options.client;
+      const info = userInfoSchema.parse(await client.users.info({ user: userId }));
       const u = info.user;
       const name =
         [u.profile?.display_name, u.profile?.real_name, u.real_name, u.name]

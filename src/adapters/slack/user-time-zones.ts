@@ -10,24 +10,26 @@ const HOURS = 3_600_000;
 
 /**
  * Each person's time zone from their Slack profile, cached for a few hours (people rarely move,
- * and a reconcile pass must not call Slack once per timer). Unknown people, and Slack failing,
- * fall back to the deployment's TIMEZONE.
+ * and a reconcile pass must not call Slack once per timer). Asked with the token of the person's
+ * workspace (`teamId`; user ids are unique across Slack, so the cache is keyed by user alone).
+ * Unknown people, and Slack failing, fall back to the deployment's TIMEZONE.
  */
 export function createUserTimeZones(options: {
-  readonly client: WebClient;
+  readonly clientFor: (teamId: string) => Promise<WebClient>;
   readonly fallback: string;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly ttlMs?: number;
-}): (userId: string | null) => Promise<string> {
+}): (userId: string | null, teamId?: string) => Promise<string> {
   const ttl = options.ttlMs ?? 6 * HOURS;
   const cache = new Map<string, { zone: string; until: number }>();
-  return async (userId) => {
+  return async (userId, teamId = '') => {
     if (!userId) return options.fallback;
     const cached = cache.get(userId);
     if (cached && cached.until > options.clock.now().getTime()) return cached.zone;
     try {
-      const info = userInfoSchema.parse(await options.client.users.info({ user: userId }));
+      const client = await options.clientFor(teamId);
+      const info = userInfoSchema.parse(await client.users.info({ user: userId }));
       const tz = info.user.tz;
       const zone = tz && IANAZone.isValidZone(tz) ? tz : options.fallback;
       cache.set(userId, { zone, until: options.clock.now().getTime() + ttl });

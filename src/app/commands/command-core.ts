@@ -107,7 +107,7 @@ export function createCommandCore(deps: CommandCoreDeps): CommandCore {
   async function askMembership(request: CommandRequest): Promise<boolean> {
     const incident = await deps.store.findById(request.incidentId);
     if (!incident?.channelId || !request.origin || !deps.membership) return false;
-    return deps.membership(incident.channelId, request.origin.userId);
+    return deps.membership(incident.channelId, request.origin.userId, incident.teamId);
   }
 
   async function change(

@@ -42,4 +42,9 @@ export interface Outbox {
   incidentsWithDueEffects(limit: number): Promise<string[]>;
   /** The incident's failed effects, newest first. */
   failures(incidentId: string, limit: number): Promise<FailedEffect[]>;
+  /**
+   * Finishes every unfinished effect of these workspaces as failed, with the reason (the app was
+   * uninstalled there: no retry can succeed). Returns how many were given up.
+   */
+  abandonTeams(teamIds: readonly string[], reason: string): Promise<number>;
 }

@@ -112,6 +112,12 @@ export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NA
       return [`Resolved: ${event.summary}`];
     case 'IncidentReopened':
       return [`Reopened: ${event.reason}`];
+    case 'ServiceSet':
+      return [
+        event.from ? `Service changed from ${event.from} to ${event.to}` : `Service named: ${event.to}`,
+      ];
+    case 'CommanderNudged':
+      return ['Nobody had taken command; the channel was asked'];
     case 'PostmortemReminded':
       return [`Postmortem reminder ${event.n}${event.overdue ? ' (overdue)' : ''}`];
     case 'PostmortemRecorded':

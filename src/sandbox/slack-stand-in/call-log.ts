@@ -4,6 +4,8 @@ export interface RecordedCall {
   readonly args: Record<string, unknown>;
   readonly at: number;
   readonly token?: string | undefined;
+  /** The workspace whose token made the call (an OAuth-issued token's, else the stand-in's one workspace). */
+  readonly teamId?: string | undefined;
   readonly response: Record<string, unknown>;
   /** For `response_url` posts: the path they went to (`/response/<id>`). */
   readonly path?: string;

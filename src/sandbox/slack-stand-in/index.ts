@@ -5,6 +5,7 @@ export { acceptView } from './limits.js';
 export { SlackApiError } from './method-types.js';
 export { channelJson, messageJson } from './methods-conversations.js';
 export { userJson } from './methods-users.js';
+export type { AppCredentials, Approval, OAuthGrants, TokenOwner } from './oauth.js';
 export { showAnswer } from './response-url.js';
 export { type SlackStandIn, type StandInOptions, startSlackStandIn } from './server.js';
 export type {

@@ -1,3 +1,4 @@
+import type { TokenOwner } from './oauth.js';
 import type { Workspace } from './workspace.js';
 
 /** A Slack-style refusal: answered as HTTP 200 `{ok:false, error}`, with Slack's pointers at the fields when it has them. */
@@ -14,6 +15,8 @@ export interface MethodContext {
   readonly workspace: Workspace;
   /** `http://127.0.0.1:<port>`, for URLs the stand-in hands out (uploads, permalinks). */
   readonly origin: string;
+  /** Whose token made the call, when it is one the stand-in issued through OAuth. */
+  readonly caller?: TokenOwner | null;
 }
 
 export type Args = Record<string, unknown>;

@@ -27,12 +27,14 @@ export function userJson(user: StandInUser, now: Date) {
 
 /** auth.test, users.* and usergroups.users.list. */
 export const userMethods: Record<string, MethodHandler> = {
-  'auth.test': (_args, { workspace }) => ({
+  'auth.test': (_args, { workspace, caller }) => ({
     url: 'https://example.slack.com/',
     team: 'Example',
     user: 'incident-commander',
-    team_id: workspace.teamId,
-    user_id: workspace.botUserId,
+    team_id: caller?.teamId ?? workspace.teamId,
+    ...(caller?.enterpriseId ? { enterprise_id: caller.enterpriseId } : {}),
+    ...(caller?.isEnterpriseInstall ? { is_enterprise_install: true } : {}),
+    user_id: caller?.botUserId ?? workspace.botUserId,
     bot_id: workspace.botId,
   }),
 

@@ -10,6 +10,7 @@ import { conversationMethods } from './methods-conversations.js';
 import { fileMethods } from './methods-files.js';
 import { userMethods } from './methods-users.js';
 import { viewMethods } from './methods-views.js';
+import { type AppCredentials, type Approval, OAuthGrants, type TokenOwner } from './oauth.js';
 import { showResponse } from './response-url.js';
 import { SocketModeHub } from './socket-mode.js';
 import { type NewChannel, Workspace } from './workspace.js';
@@ -45,6 +46,8 @@ export interface StandInOptions {
   readonly botId?: string;
   /** Slack's "now" (message ts and the like); give the bot's clock when a test pins it. */
   readonly clock?: { now(): Date };
+  /** The app's OAuth credentials: set, the stand-in runs Slack's side of installs (`oauth.v2.access`). */
+  readonly oauth?: AppCredentials;
 }
 
 /**
@@ -59,6 +62,8 @@ export interface SlackStandIn {
   readonly workspace: Workspace;
   /** Socket Mode: apps that call `apps.connections.open` connect here. */
   readonly socketMode: SocketModeHub;
+  /** OAuth installs and the tokens they issued (revoke one to play an uninstall). */
+  readonly oauth: OAuthGrants;
   callsTo(method: string): RecordedCall[];
   waitForCall(
     method: string,
@@ -99,6 +104,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   );
   const faults = new Faults();
   const log = new CallLog();
+  const grants = new OAuthGrants(options.oauth ?? null, workspace.botUserId);
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -127,6 +133,18 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${raw.length}`);
       return;
     }
+    if (path === '/oauth/v2/authorize' && req.method === 'GET') {
+      const query = new URL(req.url ?? '/', 'http://stand-in').searchParams;
+      const answer = grants.authorize(query, approvalIn(query, workspace.teamId));
+      log.record({
+        method: 'oauth.authorize',
+        args: Object.fromEntries(query),
+        at: Date.now(),
+        response: {},
+      });
+      if (answer.location) return void res.writeHead(302, { location: answer.location }).end();
+      return void res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+    }
     if (!path.startsWith('/api/') || req.method !== 'POST') return void res.writeHead(404).end();
     const method = path.slice('/api/'.length);
     const args = parseArgs(raw, contentType);
@@ -140,8 +158,20 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       log.record({ method, args, at: Date.now(), token, response: { ok: false, error: 'hung' } });
       return;
     }
-    const { status, headers, response } = answer(method, args, fault);
-    log.record({ method, args, at: Date.now(), token, response });
+    let caller: TokenOwner | null = null;
+    let refusal: string | null = null;
+    try {
+      caller = grants.ownerOf(token);
+    } catch (error) {
+      if (!(error instanceof SlackApiError)) throw error;
+      refusal = error.error;
+    }
+    const { status, headers, response } =
+      refusal !== null
+        ? { status: 200, headers: {}, response: { ok: false, error: refusal } }
+        : answer(method, args, fault, caller);
+    const teamId = caller?.teamId ?? (refusal === null ? workspace.teamId : undefined);
+    log.record({ method, args, at: Date.now(), token, teamId, response });
     if (response.ok && !READS.has(method)) workspace.changes.notify();
     if (fault?.kind === 'drop-after') {
       req.socket.destroy();
@@ -151,7 +181,12 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     res.end(JSON.stringify(response));
   }
 
-  function answer(method: string, args: Record<string, unknown>, fault: ReturnType<Faults['take']>) {
+  function answer(
+    method: string,
+    args: Record<string, unknown>,
+    fault: ReturnType<Faults['take']>,
+    caller: TokenOwner | null,
+  ) {
     if (fault?.kind === 'ratelimit') {
       return {
         status: 429,
@@ -168,10 +203,15 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
         response: { ok: true, url: `${origin.replace('http', 'ws')}/socket` },
       };
     }
-    const handler = METHODS[method];
+    const handler =
+      method === 'oauth.v2.access' ? (a: Record<string, unknown>) => grants.access(a) : METHODS[method];
     if (!handler) return { status: 200, headers: {}, response: { ok: false, error: 'unknown_method' } };
     try {
-      return { status: 200, headers: {}, response: { ok: true, ...handler(args, { workspace, origin }) } };
+      return {
+        status: 200,
+        headers: {},
+        response: { ok: true, ...handler(args, { workspace, origin, caller }) },
+      };
     } catch (error) {
       if (error instanceof SlackApiError) {
         const metadata = error.messages.length > 0 ? { response_metadata: { messages: error.messages } } : {};
@@ -192,6 +232,7 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
     origin,
     workspace,
     socketMode,
+    oauth: grants,
     get calls() {
       return log.calls;
     },
@@ -221,5 +262,17 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Which workspace a person approves an install into. Slack asks them on its page; the stand-in
+ * reads it from `team` (and `enterprise`, with `org_wide=true` for an org-wide install).
+ */
+function approvalIn(query: URLSearchParams, defaultTeam: string): Approval {
+  const enterpriseId = query.get('enterprise');
+  return {
+    teamId: query.get('team') ?? defaultTeam,
+    ...(enterpriseId ? { enterpriseId, orgWide: query.get('org_wide') === 'true' } : {}),
   };
 }

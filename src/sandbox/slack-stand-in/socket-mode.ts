@@ -6,19 +6,17 @@ export type SocketEnvelopeType = 'slash_commands' | 'interactive' | 'events_api'
 
 /**
  * The Socket Mode side of the stand-in: the app connects to the URL `apps.connections.open` hands
- * out, gets `hello`, and acknowledges each envelope with its `envelope_id`, as with Slack.
+ * out, gets `hello`, and acknowledges each envelope with its `envelope_id`, as with Slack. With
+ * several connections (replicas), each envelope goes to one of them, in turn, as Slack spreads them.
  */
 export class SocketModeHub {
   readonly #server = new WebSocketServer({ noServer: true });
   readonly #acks = new Map<string, (payload: unknown) => void>();
-  #socket: WebSocket | null = null;
-  #connected: Promise<void>;
-  #markConnected: () => void = () => {};
+  #sockets: WebSocket[] = [];
+  #turn = 0;
+  readonly #waiters = new Set<{ count: number; resolve: () => void }>();
 
   constructor(httpServer: Server) {
-    this.#connected = new Promise((resolve) => {
-      this.#markConnected = resolve;
-    });
     httpServer.on('upgrade', (req, socket, head) => {
       if (!req.url?.startsWith('/socket')) return void socket.destroy();
       this.#server.handleUpgrade(req, socket, head, (ws) => this.#accept(ws));
@@ -26,7 +24,10 @@ export class SocketModeHub {
   }
 
   #accept(ws: WebSocket): void {
-    this.#socket = ws;
+    this.#sockets.push(ws);
+    ws.on('close', () => {
+      this.#sockets = this.#sockets.filter((open) => open !== ws);
+    });
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
       if (message.envelope_id) this.#acks.get(message.envelope_id)?.(message.payload ?? null);
@@ -34,22 +35,36 @@ export class SocketModeHub {
     ws.send(
       JSON.stringify({
         type: 'hello',
-        num_connections: 1,
+        num_connections: this.#sockets.length,
         debug_info: { host: 'stand-in' },
         connection_info: { app_id: 'A123456' },
       }),
     );
-    this.#markConnected();
+    for (const waiter of [...this.#waiters]) {
+      if (this.#sockets.length >= waiter.count) {
+        this.#waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
   }
 
-  /** Resolves once an app has connected. */
-  connected(): Promise<void> {
-    return this.#connected;
+  /** Resolves once `count` connections are open (one app, or several replicas). */
+  connected(count = 1): Promise<void> {
+    if (this.#sockets.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.add({ count, resolve }));
   }
 
-  /** Sends an envelope and resolves with the app's acknowledgement payload (null when it sent none). */
+  /** Connections open now. */
+  get connections(): number {
+    return this.#sockets.length;
+  }
+
+  /**
+   * Sends an envelope over the next connection in turn and resolves with the app's
+   * acknowledgement payload (null when it sent none).
+   */
   send(type: SocketEnvelopeType, payload: Record<string, unknown>, timeoutMs = 3_000): Promise<unknown> {
-    const socket = this.#socket;
+    const socket = this.#sockets[this.#turn++ % Math.max(1, this.#sockets.length)];
     if (!socket) return Promise.reject(new Error('no Socket Mode connection'));
     const envelopeId = randomUUID();
     return new Promise((resolve, reject) => {

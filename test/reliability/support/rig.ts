@@ -36,6 +36,8 @@ export interface ProcessRig {
   /** A connection of the test's own to the bots' database, for assertions. */
   readonly db: Kysely<Database>;
   readonly database: TestDatabase;
+  /** The BullMQ prefix every process started by the rig shares (one deployment). */
+  readonly queuePrefix: string;
   /** Starts a bot process with `env` on top of the test defaults; resolves once it is healthy. */
   start(env?: Record<string, string>): Promise<StartedBot>;
   /** Kills what is still running and removes the database and queue keys. */
@@ -52,6 +54,7 @@ export async function processRig(): Promise<ProcessRig> {
     slack,
     db,
     database,
+    queuePrefix,
     async start(extra = {}) {
       const services = {
         slackUrl: slack.url,

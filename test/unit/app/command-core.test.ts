@@ -111,6 +111,7 @@ describe('the command core on the in-memory store', () => {
         summary: 'Rolled back',
         impactEndedAt: null,
         postmortemWanted: true,
+        severity: 'SEV3',
       });
       return run(incident.id, {
         type: 'RecordPostmortem',

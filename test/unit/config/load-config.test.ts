@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     const config = loadConfig(minimal);
     expect(config.slack).toEqual({
       botToken: 'xoxb-test',
+      oauth: null,
       signingSecret: 'secret',
       appToken: null,
       apiUrl: 'https://slack.com/api/',
@@ -20,6 +21,7 @@ describe('loadConfig', () => {
     expect(config.timing.escalateAfter).toBe(30 * 60_000);
     expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
     expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 60 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.timing.commanderNudgeAfter).toBe(5 * 60_000);
     expect(config.timezone).toBe('UTC');
     expect(config.weeklyReview).toEqual({ weekday: 1, hour: 9, minute: 0 });
     expect(config.migrateOnStart).toBe(true);
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       ESCALATE_AFTER: 'PT1H30M',
       POSTMORTEM_DUE: 'P2D',
       UPDATE_CADENCE: 'SEV2=PT45M',
+      COMMANDER_NUDGE_AFTER: 'PT3M',
       ANNOUNCE_CHANNEL: 'C0ANNOUNCE',
       STAKEHOLDER_CHANNEL: 'C0STAKE',
       POSTMORTEM_CHANNEL: 'G0POSTMORTEM',
@@ -67,6 +70,7 @@ describe('loadConfig', () => {
     expect(config.timing.escalateAfter).toBe(90 * 60_000);
     expect(config.timing.postmortemDue).toBe(48 * 3_600_000);
     expect(config.timing.updateCadence).toEqual({ SEV1: 30 * 60_000, SEV2: 45 * 60_000, SEV3: 0, SEV4: 0 });
+    expect(config.timing.commanderNudgeAfter).toBe(3 * 60_000);
     expect(config.channels).toEqual({
       announce: 'C0ANNOUNCE',
       stakeholder: 'C0STAKE',
@@ -82,10 +86,12 @@ describe('loadConfig', () => {
     const config = loadConfig({
       ...minimal,
       ESCALATE_AFTER: 'PT0S',
+      COMMANDER_NUDGE_AFTER: 'PT0S',
       WEEKLY_REVIEW: 'off',
       RETENTION: 'PT0S',
     });
     expect(config.timing.escalateAfter).toBe(0);
+    expect(config.timing.commanderNudgeAfter).toBe(0);
     expect(config.weeklyReview).toBeNull();
     expect(config.retention).toBe(0);
   });
@@ -170,8 +176,49 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('says "required" for a missing bot token', () => {
-    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual(['SLACK_BOT_TOKEN: required']);
+  it('says "required" for a missing bot token, and names the OAuth alternative', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      'SLACK_BOT_TOKEN: required (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET to serve several workspaces through OAuth)',
+    ]);
+  });
+
+  describe('one workspace or several', () => {
+    const oauth = {
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: '1234567890.0987654321',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'a-state-secret-of-some-length',
+    };
+
+    it('serves several workspaces with the three OAuth variables and no bot token', () => {
+      const config = loadConfig(oauth);
+      expect(config.slack.botToken).toBeNull();
+      expect(config.slack.oauth).toEqual({
+        clientId: '1234567890.0987654321',
+        clientSecret: 'client-secret-value',
+        stateSecret: 'a-state-secret-of-some-length',
+      });
+    });
+
+    it('refuses a bot token together with OAuth, naming both ways', () => {
+      expect(problemsOf({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+        'SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET; set SLACK_BOT_TOKEN alone for one workspace, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET without it to serve several workspaces through OAuth',
+      ]);
+    });
+
+    it('names each OAuth variable missing from an incomplete set', () => {
+      expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: oauth.SLACK_CLIENT_ID })).toEqual([
+        'SLACK_CLIENT_SECRET: required with SLACK_CLIENT_ID (OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+        'SLACK_STATE_SECRET: required with SLACK_CLIENT_ID (OAuth needs all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET)',
+      ]);
+    });
+
+    it('refuses a short state secret and a malformed client id without echoing them', () => {
+      expect(problemsOf({ ...oauth, SLACK_CLIENT_ID: 'abc', SLACK_STATE_SECRET: 'short' })).toEqual([
+        'SLACK_CLIENT_ID: expected a client id like 1234567890.1234567890 (Basic Information → App Credentials)',
+        'SLACK_STATE_SECRET: expected a random string of at least 16 characters (e.g. openssl rand -hex 32)',
+      ]);
+    });
   });
 
   it('needs no signing secret in Socket Mode', () => {

@@ -135,3 +135,13 @@ describe('redactUrl: a value meant to be one URL, even when it does not parse', 
     expect(redactUrl('not a url')).toBe('not a url');
   });
 });
+
+describe('redactSecrets: credentials in request bodies', () => {
+  it('hides a client secret in a JSON body and at the start of a form body', () => {
+    expect(
+      redactSecrets('http request body: {"code":"c-1","client_id":"1.2","client_secret":"s3cr3t"}'),
+    ).toBe('http request body: {"code":"c-1","client_id":"1.2","client_secret":"***"}');
+    expect(redactSecrets('client_secret=s3cr3t&code=c-1')).toBe('client_secret=***&code=c-1');
+    expect(redactSecrets(redactSecrets('{"client_secret":"s3cr3t"}'))).toBe('{"client_secret":"***"}');
+  });
+});

@@ -49,11 +49,15 @@ export function drive(steps: readonly Step[]): IncidentEvent[] {
   return events;
 }
 
+/** The domain spec's policy, with the nudge to take command on (it is off there). */
+const HISTORY_POLICY = { ...POLICY, commanderNudgeAfter: 5 * 60_000 };
+
 /** Fires the first due timer of this kind at its due time, as the queue would. */
 const fire =
   (kind: TimerKind) =>
   (state: IncidentState): IncidentCommand => {
-    const timer = state.status === 'none' ? undefined : timersFor(state, POLICY).find((t) => t.kind === kind);
+    const timer =
+      state.status === 'none' ? undefined : timersFor(state, HISTORY_POLICY).find((t) => t.kind === kind);
     if (!timer) throw new Error(`no ${kind} timer in ${state.status}`);
     return {
       type: 'FireTimer',
@@ -62,7 +66,7 @@ const fire =
       kind,
       key: timer.key,
       dueAt: timer.dueAt,
-      policy: POLICY,
+      policy: HISTORY_POLICY,
     };
   };
 
@@ -274,6 +278,9 @@ export const triagedDrill: readonly IncidentEvent[] = drive([
     diagnosisHold: 5 * 60_000,
   },
   fire('hold-end'),
+  fire('commander-nudge'),
+  { type: 'SetService', actor: REPORTER, now: at(8), service: 'search' },
+  { type: 'SetService', actor: REPORTER, now: at(9), service: 'search-api' },
   {
     type: 'Resolve',
     actor: REPORTER,

@@ -30,6 +30,8 @@ const EVENT_TYPES: Record<IncidentEventType, true> = {
   UpdateNudgeSnoozed: true,
   IncidentResolved: true,
   IncidentReopened: true,
+  ServiceSet: true,
+  CommanderNudged: true,
   PostmortemReminded: true,
   PostmortemRecorded: true,
   FollowUpReminded: true,

@@ -17,6 +17,7 @@ describe('the sandbox configuration', () => {
       escalateAfter: 30_000,
       postmortemDue: 48 * 60_000,
       updateCadence: { SEV1: 30_000, SEV2: 60_000, SEV3: 0, SEV4: 0 },
+      commanderNudgeAfter: 5_000,
     });
   });
 

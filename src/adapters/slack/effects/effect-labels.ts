@@ -18,4 +18,8 @@ export const EFFECT_LABELS: Readonly<Record<EffectKind, string>> = {
   'postmortem.export': 'the postmortem record sent again',
   'postmortem.remind': 'a postmortem reminder',
   'follow-up.remind': 'a follow-up reminder',
+  'change.notice': 'a notice of a change in the channel',
+  'commander.brief': 'the briefing to the new commander',
+  'stage.prompt': 'the prompt to post an update for the new stage',
+  'commander.nudge': 'the nudge to take command',
 };

@@ -1,11 +1,12 @@
-import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../../app/effects.js';
 import type { Attempt, EffectPerformer } from '../../../app/ports/effect-performer.js';
 import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
 import { SYSTEM_ACTOR } from '../../../domain/index.js';
+import type { SlackClients } from '../slack-clients.js';
 import { createUserNames, type UserNames } from '../user-names.js';
 import { incidentRef } from '../views/labels.js';
 import { renderIncidentAnnouncement } from './announcement.js';
+import { createChangeEffectPerformer } from './change-effects.js';
 import { createIncidentChannel } from './incident-channel.js';
 import { createMessageEffectPerformer, type MessageEffectDeps } from './message-effects.js';
 import { type HeaderDeps, renderPinnedHeader } from './pinned-header.js';
@@ -15,16 +16,20 @@ import { tolerating } from './slack-errors.js';
 export interface SlackEffectDeps
   extends Omit<MessageEffectDeps, 'client' | 'botUserId'>,
     Omit<HeaderDeps, 'client' | 'store'> {
-  /** A client with no retries of its own and a timeout on every call: the outbox retries with backoff. */
-  readonly client: WebClient;
+  /**
+   * Each workspace's client (its bot token; no retries of its own, a timeout on every call: the
+   * outbox retries with backoff) and the bot's user id there.
+   */
+  readonly clients: Pick<SlackClients, 'clientFor' | 'botUserIdFor'>;
   readonly store: IncidentStore;
-  readonly botUserId: string;
   /** ANNOUNCE_CHANNEL; null when announcements are off. */
   readonly announceChannel: string | null;
   /** POSTMORTEM_CHANNEL; null keeps postmortems in the incident channel. */
   readonly postmortemChannel: string | null;
   /** Display names for files; by default read from Slack with a bounded cache. */
   readonly names?: UserNames;
+  /** Display names in one workspace (its token); wins over `names`. */
+  readonly namesFor?: (teamId: string) => UserNames;
   /** What the postmortem draft needs beyond the events (runbook, meeting time). */
   readonly draftContext?: PostmortemEffectDeps['draftContext'];
   readonly fetch?: typeof fetch;
@@ -32,14 +37,37 @@ export interface SlackEffectDeps
   readonly responseTimeoutMs?: number;
 }
 
-/** Performs outbox effects against Slack's Web API. Each one can be repeated without harm. */
-export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerformer {
+/**
+ * Performs outbox effects against Slack's Web API, each in its incident's workspace (with that
+ * workspace's token). Each one can be repeated without harm. A workspace that uninstalled the app
+ * has no client: its effects are given up (`app_uninstalled`).
+ */
+export function createSlackEffectPerformer(options: SlackEffectDeps): EffectPerformer {
+  return {
+    async perform(effect: Effect, incident: StoredIncident, attempt: Attempt) {
+      const client = await options.clients.clientFor(incident.teamId, 'effects');
+      const botUserId = await options.clients.botUserIdFor(incident.teamId);
+      const names = options.namesFor?.(incident.teamId) ?? options.names;
+      return workspacePerformer({ ...options, client, botUserId, ...(names ? { names } : {}) }).perform(
+        effect,
+        incident,
+        attempt,
+      );
+    },
+  };
+}
+
+type WorkspaceDeps = SlackEffectDeps & MessageEffectDeps;
+
+/** Performs effects with one workspace's client. */
+function workspacePerformer(deps: WorkspaceDeps): EffectPerformer {
   const messages = createMessageEffectPerformer(deps);
   const postmortems = createPostmortemEffectPerformer({
     ...deps,
     policy: deps.header.policy,
     names: deps.names ?? createUserNames({ client: deps.client }),
   });
+  const changes = createChangeEffectPerformer({ ...deps, policy: deps.header.policy });
 
   async function invite(incident: StoredIncident, effect: Extract<Effect, { kind: 'channel.invite' }>) {
     const channel = requireChannel(incident);
@@ -83,6 +111,11 @@ export function createSlackEffectPerformer(deps: SlackEffectDeps): EffectPerform
         case 'postmortem.record':
         case 'postmortem.export':
           return postmortems.perform(effect, incident);
+        case 'change.notice':
+        case 'commander.brief':
+        case 'stage.prompt':
+        case 'commander.nudge':
+          return changes.perform(effect, incident);
         default:
           return messages.perform(effect, incident);
       }

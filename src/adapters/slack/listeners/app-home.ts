@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { loadFigures } from '../../../app/load-figures.js';
 import { canSee } from '../../../domain/index.js';
-import { blockActionSchema } from '../parse/block-action.js';
+import { blockActionSchema, teamOf } from '../parse/block-action.js';
 import { figureBlocks } from '../views/figures.js';
 import { OPEN_FROM_HOME_ACTION, renderHome } from '../views/home.js';
 import { openModal } from '../views/open-modal.js';
@@ -43,23 +43,24 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, teamId:
 
 /** Publishes the Home tab each time someone opens it, so it is never stale; its button opens the triage modal. */
 export function registerAppHome(app: App, deps: ListenerDeps): void {
-  app.event('app_home_opened', async ({ body, client }) => {
+  app.event('app_home_opened', async ({ body }) => {
     const parsed = appHomeOpenedSchema.safeParse(body);
     if (!parsed.success || (parsed.data.event.tab ?? 'home') !== 'home') return;
     const { team_id: teamId, event } = parsed.data;
     // Slack has its answer at once; the Home tab follows (it reads the database and calls Slack).
-    deps.later({ what: 'publishing App Home', teamId, userId: event.user }, () =>
-      publishHome(deps, client, teamId, event.user),
+    deps.later({ what: 'publishing App Home', teamId, userId: event.user }, async () =>
+      publishHome(deps, await deps.clientFor(teamId), teamId, event.user),
     );
   });
 
-  app.action(OPEN_FROM_HOME_ACTION, async ({ body, ack, client }) => {
+  app.action(OPEN_FROM_HOME_ACTION, async ({ body, ack }) => {
     await ack();
     const parsed = blockActionSchema.safeParse(body);
     const triggerId = parsed.success ? parsed.data.trigger_id : undefined;
     if (!triggerId) return deps.logger.warn({ issues: parsed.error?.issues }, 'home button did not parse');
-    deps.later({ what: 'opening the triage form from Home' }, () =>
-      client.views.open({
+    const teamId = parsed.success ? (teamOf(parsed.data) ?? '') : '';
+    deps.later({ what: 'opening the triage form from Home' }, async () =>
+      (await deps.clientFor(teamId)).views.open({
         trigger_id: triggerId,
         view: openModal({ channel: '', duplicateAcknowledged: false }),
       }),

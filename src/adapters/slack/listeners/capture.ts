@@ -17,7 +17,7 @@ export function registerCapture(app: App, deps: ListenerDeps): void {
   // Slack gets its answer once this listener is done (HTTP mode processes events before
   // responding), and the event is marked processed in the transaction that records it: a crash
   // before the commit leaves Slack to redeliver, and a redelivery after it records nothing.
-  app.event('reaction_added', async ({ body, client }) => {
+  app.event('reaction_added', async ({ body }) => {
     const parsed = reactionAddedSchema.safeParse(body);
     if (!parsed.success)
       return deps.logger.warn({ issues: parsed.error.issues }, 'reaction_added did not parse');
@@ -25,7 +25,7 @@ export function registerCapture(app: App, deps: ListenerDeps): void {
     if (!PIN_REACTIONS.has(event.reaction)) return;
     const incident = await deps.store.findByChannel(teamId, event.item.channel);
     if (!incident) return;
-    const message = await fetchMessage(client, event.item.channel, event.item.ts);
+    const message = await fetchMessage(await deps.clientFor(teamId), event.item.channel, event.item.ts);
     if (!message)
       return deps.logger.warn({ channel: event.item.channel, ts: event.item.ts }, 'pinned message not found');
     await deps.commands.run({

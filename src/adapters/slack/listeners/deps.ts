@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { CommandCore } from '../../../app/commands/command-core.js';
 import type { Clock } from '../../../app/ports/clock.js';
 import type { IncidentStore } from '../../../app/ports/incident-store.js';
@@ -21,7 +22,7 @@ export interface ListenerDeps {
   /** Ids for things created from a slash command (modals derive theirs from the view id). */
   readonly newId: () => string;
   /** A person's IANA time zone from their Slack profile (TIMEZONE when unknown). */
-  readonly zoneOf: (userId: string | null) => Promise<string>;
+  readonly zoneOf: (userId: string | null, teamId?: string) => Promise<string>;
   /** Runbook links per service (`/incident runbook`). */
   readonly runbooks: Runbooks;
   /**
@@ -31,4 +32,16 @@ export interface ListenerDeps {
   readonly later: (context: object, work: () => Promise<unknown>) => void;
   /** How long a listener waits for its work before acking "still working" (under Slack's 3 s). */
   readonly answerWithinMs: number;
+  /** The Web API client for a workspace's calls, with its bot token (SlackClients, listener use). */
+  readonly clientFor: (teamId: string) => Promise<WebClient>;
+  /** The app was uninstalled from a workspace or an org, or its bot token revoked. */
+  readonly onUninstalled?: (gone: UninstalledWorkspace) => Promise<void>;
+}
+
+/** Who uninstalled the app: one workspace, or (`isEnterpriseInstall`) an org-wide install. */
+export interface UninstalledWorkspace {
+  readonly teamId: string | null;
+  readonly enterpriseId: string | null;
+  readonly isEnterpriseInstall: boolean;
+  readonly why: 'app_uninstalled' | 'tokens_revoked';
 }

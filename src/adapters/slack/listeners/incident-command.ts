@@ -15,7 +15,7 @@ import { SUBCOMMANDS } from './subcommands/registry.js';
  * follows through response_url. `help` and unknown words are answered before any query.
  */
 export function registerIncidentCommand(app: App, deps: ListenerDeps): void {
-  app.command(deps.config.slack.command, async ({ command: payload, ack, respond, client }) => {
+  app.command(deps.config.slack.command, async ({ command: payload, ack, respond }) => {
     const parsed = slashCommandSchema.safeParse(payload);
     if (!parsed.success) {
       deps.logger.warn({ issues: parsed.error.issues }, 'slash command payload did not parse');
@@ -45,7 +45,16 @@ export function registerIncidentCommand(app: App, deps: ListenerDeps): void {
     };
     try {
       const answered = await inTime(handler(contextFor(deps, command, rest)), deps.answerWithinMs);
-      if (answered.done) return deliver(deps, command, answered.value, ack, respond, client, ref);
+      if (answered.done)
+        return deliver(
+          deps,
+          command,
+          answered.value,
+          ack,
+          respond,
+          await deps.clientFor(command.team_id),
+          ref,
+        );
       await ack(ephemeral(STILL_WORKING));
       deps.later(context, async () => {
         const answer = await answered.rest.catch((error: unknown): SubcommandAnswer => {

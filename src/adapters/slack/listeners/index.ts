@@ -15,6 +15,7 @@ import { registerRoles } from './roles.js';
 import { registerStakeholderUpdate } from './stakeholder-update.js';
 import { registerStatusAndSeverity } from './status-and-severity.js';
 import { registerTextModals } from './text-modals.js';
+import { registerUninstall } from './uninstall.js';
 
 /** Registers every listener. Global middleware first: it runs before any listener. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -33,4 +34,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerStakeholderUpdate(app, deps);
   registerPostmortem(app, deps);
   registerFollowUps(app, deps);
+  registerUninstall(app, deps);
 }

@@ -1,17 +1,15 @@
 import type { App } from '@slack/bolt';
-import { recentOnService } from '../../../app/commands/recent-duplicates.js';
-import type { StoredIncident } from '../../../app/ports/incident-store.js';
-import { DUPLICATE_WINDOW_MS, TEXT_LIMITS } from '../../../domain/index.js';
+import { possibleDuplicates } from '../../../app/commands/recent-duplicates.js';
 import { openMetadata, openSubmissionSchema, openValues, triageAnswers } from '../parse/open-submission.js';
-import { channelMention, inline } from '../views/format.js';
-import { incidentRef } from '../views/labels.js';
+import { duplicateWarningBeforeOpening } from '../views/duplicate-warning.js';
 import { OPEN_MODAL, openModal } from '../views/open-modal.js';
 import type { ListenerDeps } from './deps.js';
 import { failureReply, logFailure, newRef } from './kit/failure.js';
 
 /**
- * The triage modal's submission. A recent open incident on the same service is shown first (the
- * modal is re-shown with a warning and a link); submitting again opens a second one deliberately.
+ * The triage modal's submission. A possible duplicate (an open incident with a similar title, or on
+ * the same service and recent) is shown first (the modal is re-shown with a warning and a link);
+ * submitting again opens a second one deliberately.
  */
 export function registerOpenModal(app: App, deps: ListenerDeps): void {
   app.view(OPEN_MODAL, async ({ body, ack }) => {
@@ -37,14 +35,15 @@ export function registerOpenModal(app: App, deps: ListenerDeps): void {
     const ref = newRef();
     try {
       if (!metadata.duplicateAcknowledged) {
-        const recent = await recentOnService(deps.store, teamId, values.service, now);
+        const opening = { title: values.title, service: values.service || null };
+        const recent = await possibleDuplicates(deps.store, teamId, opening, now, submission.user.id);
         if (recent.length > 0)
           return void (await ack({
             response_action: 'update',
             view: openModal(
               { ...metadata, duplicateAcknowledged: true },
               values,
-              duplicateWarning(recent, values.service),
+              duplicateWarningBeforeOpening(recent, opening),
             ),
           }));
       }
@@ -75,12 +74,4 @@ export function registerOpenModal(app: App, deps: ListenerDeps): void {
       await ack({ response_action: 'errors', errors: { title: failureReply(error, ref) } });
     }
   });
-}
-
-function duplicateWarning(recent: readonly StoredIncident[], service: string): string {
-  const list = recent
-    .map((i) => `*${incidentRef(i.number)}*${i.channelId ? ` ${channelMention(i.channelId)}` : ''}`)
-    .join(', ');
-  const minutes = DUPLICATE_WINDOW_MS / 60_000;
-  return `:warning: ${list} on *${inline(service, TEXT_LIMITS.service)}* opened in the last ${minutes} minutes and is still open. If it is the same problem, join it there. If this is different, press *Open anyway*.`;
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { hasEscalated, permission } from '../../../domain/index.js';
+import { hasEscalated, permission, SEVERITIES, type Severity } from '../../../domain/index.js';
 import { parseImpactSubmission } from '../parse/impact-submission.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
@@ -8,11 +8,19 @@ import { finalUpdateField } from '../views/final-update-field.js';
 import { RESOLVE_ACTION } from '../views/header.js';
 import { DETECTED_BY_BLOCK, DETECTED_LINK_BLOCK, IMPACT_STARTED_BLOCK } from '../views/impact-blocks.js';
 import { FINAL_UPDATE_BLOCK, RESOLVE_MODAL, resolveModal } from '../views/resolve-modal.js';
+import { RESOLVE_SEVERITY_ACTION, RESOLVE_SEVERITY_BLOCK } from '../views/resolve-severity.js';
 import type { ListenerDeps } from './deps.js';
 import { onBlockAction } from './kit/block-action.js';
 import { onViewSubmission } from './kit/view-submission.js';
 
 const pickedSchema = z.object({
+  [RESOLVE_SEVERITY_BLOCK]: z
+    .object({
+      [RESOLVE_SEVERITY_ACTION]: z
+        .object({ selected_option: z.object({ value: z.string() }).nullish() })
+        .passthrough(),
+    })
+    .optional(),
   impact_ended: z
     .object({ at: z.object({ selected_date_time: z.number().nullish() }).passthrough() })
     .optional(),
@@ -55,6 +63,7 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
       detection: DETECTED_BY_BLOCK,
       detectionLink: DETECTED_LINK_BLOCK,
       update: FINAL_UPDATE_BLOCK,
+      severity: RESOLVE_SEVERITY_BLOCK,
     },
     toCommand: async ({ submission, metadata, actor, now }, deps) => {
       const picked = pickedSchema.safeParse(submission.view.state.values);
@@ -80,10 +89,17 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
           impactStartedAt: impact.impactStartedAt,
           detection: impact.detection,
           finalUpdate: inputText(submission, FINAL_UPDATE_BLOCK).trim() || null,
+          severity: severityPicked(picked.data?.[RESOLVE_SEVERITY_BLOCK]?.[RESOLVE_SEVERITY_ACTION]),
         },
       };
     },
   });
+}
+
+/** The severity chosen on the form (shown only while pending); anything else is no choice. */
+function severityPicked(select: { selected_option?: { value: string } | null } | undefined): Severity | null {
+  const chosen = z.enum(SEVERITIES).safeParse(select?.selected_option?.value);
+  return chosen.success ? chosen.data : null;
 }
 
 const PICKER_PRECISION_MS = 60_000;

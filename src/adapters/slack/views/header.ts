@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
 import {
   type IncidentState,
@@ -16,6 +16,7 @@ import { workBlocks } from './header-work.js';
 import { incidentContextBlocks } from './incident-context.js';
 import { incidentRef, ROLE_DUTIES, ROLE_LABELS, severityLabel, statusLabel } from './labels.js';
 import { RECORD_POSTMORTEM_ACTION } from './postmortem-messages.js';
+import { serviceButton } from './service-modal.js';
 import { nextTimerLine } from './timers.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
@@ -71,6 +72,7 @@ export function renderHeader(
         },
         { type: 'mrkdwn', text: `*Diagnosis hold*\n${holdLine(state)}` },
       ],
+      ...serviceAccessory(state),
     },
     {
       type: 'context',
@@ -94,6 +96,11 @@ export function renderHeader(
     },
   ];
   return { text, blocks };
+}
+
+function serviceAccessory(state: Opened): { accessory: Button } | Record<string, never> {
+  const button = serviceButton(state);
+  return button ? { accessory: button } : {};
 }
 
 /** How much of the title the fallback shows, and of the service its field shows (under Slack's 2,000). */

@@ -38,10 +38,12 @@ const general = (command: string) => [
   `• \`${command} note &lt;text&gt;\`: add a note to the timeline`,
   `• \`${command} decision\`: record what we chose, why, and what would change our mind`,
   `• \`${command} severity SEV1..SEV4 &lt;reason&gt;\`: change the severity`,
+  `• \`${command} service &lt;name&gt;\`: name or change the affected service`,
   `• \`${command} update\`: draft and post a stakeholder update`,
   `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
   `• \`${command} escalate [reason]\`: escalate now: page the senior engineer and tell the VP, as the escalation policy says for this severity`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
+  `• \`${command} reopen &lt;reason&gt;\`: reopen a resolved incident that came back (commander)`,
   `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,
   `• \`${command} postmortem export\`: send the final postmortem record again, here (once recorded)`,
 ];

@@ -24,6 +24,7 @@ import {
   userMention,
 } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
+import { reopenButton } from './reopen-modal.js';
 
 export const RECORD_POSTMORTEM_ACTION = 'postmortem.record';
 export const FOLLOW_UP_DONE_ACTION = 'followup.done';
@@ -56,7 +57,8 @@ export function resolutionMessage(
     ? ` The postmortem is due ${slackDate(postmortemDueAt, '{date_short_pretty} at {time}')}; its draft is on its way.`
     : ' No postmortem was asked for.';
   const text = `:white_check_mark: ${incidentRef(state.number)} resolved by ${userMention(r.by)}: ${paragraph(r.summary, SUMMARY_SHOWN)}.${impact}${postmortem}`;
-  return slackMessage(text, [mrkdwnSection(text)]);
+  // If it comes back, it is worked again here, with its history: one click, with a reason.
+  return slackMessage(text, [mrkdwnSection(text), reopenButton()]);
 }
 
 /** The button that opens the postmortem modal, wherever the incident is talked about. */

@@ -2,6 +2,7 @@ import type { View } from '@slack/types';
 import { postmortemRequired, type SeverityOrPending } from '../../../domain/index.js';
 import { formModal, textInput } from './form.js';
 import { impactBlocks } from './impact-blocks.js';
+import { pendingSeverityBlocks } from './resolve-severity.js';
 
 /** The block of the final update to stakeholders (its input's action id is `text`). */
 export const FINAL_UPDATE_BLOCK = 'final_update';
@@ -35,6 +36,7 @@ export function resolveModal(
     submit: 'Resolve',
     metadata,
     blocks: [
+      ...pendingSeverityBlocks(severity),
       textInput({
         blockId: 'summary',
         field: 'summary',

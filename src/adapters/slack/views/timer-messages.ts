@@ -1,5 +1,6 @@
 import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
 import { type FollowUp, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
+import { draftUpdateButton } from './buttons.js';
 import {
   channelMention,
   inline,
@@ -18,7 +19,7 @@ import { ruledOutList } from './ruled-out.js';
 type Opened = Exclude<IncidentState, { status: 'none' }>;
 
 export const SNOOZE_NUDGE_ACTION = 'update.snooze';
-export const DRAFT_UPDATE_ACTION = 'update.draft';
+export { DRAFT_UPDATE_ACTION } from './buttons.js';
 
 const LIST_LIMIT = 10;
 /** How much of people's text each message shows; the header and the timeline have the rest. */
@@ -60,13 +61,7 @@ export function updateNudgeMessage(state: Opened, recipient: string | null): Sla
       type: 'actions',
       block_id: 'update.nudge',
       elements: [
-        {
-          type: 'button',
-          action_id: DRAFT_UPDATE_ACTION,
-          text: { type: 'plain_text', text: 'Draft the update' },
-          style: 'primary',
-          value: 'draft',
-        },
+        draftUpdateButton(),
         ...SNOOZE_CHOICES.map((m) => ({
           type: 'button' as const,
           action_id: `${SNOOZE_NUDGE_ACTION}.${m}`,

@@ -10,6 +10,7 @@ export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'follow-up-reminder': 'Follow-up reminder',
   'escalation-senior': 'Escalation to the senior engineer',
   'escalation-exec': 'Escalation to the VP of Engineering',
+  'commander-nudge': 'Nudge to take command',
 };
 
 /** A timer's effect can quote a follow-up's title: cut, so one timer cannot crowd out the rest. */

@@ -65,7 +65,7 @@ export const UNKNOWN_CONTROL = 'This control belongs to no incident I know of; i
  * lost to a crash is visible). The answer follows privately, after the ack.
  */
 export function onBlockAction(app: App, deps: ListenerDeps, spec: BlockActionSpec): void {
-  app.action(spec.actionId, async ({ body, ack, respond, client }) => {
+  app.action(spec.actionId, async ({ body, ack, respond }) => {
     const tell = (text: string) =>
       deps.later({ what: 'reply' }, () => replyPrivately(respond, text, deps.logger));
     const parsed = blockActionSchema.safeParse(body);
@@ -80,6 +80,7 @@ export function onBlockAction(app: App, deps: ListenerDeps, spec: BlockActionSpe
     }
     const payload = parsed.data;
     const teamId = teamOf(payload) ?? '';
+    const client = await deps.clientFor(teamId);
     const channelId = payload.container.channel_id ?? payload.channel?.id ?? null;
     const ref = newRef();
     const context = {

@@ -61,7 +61,7 @@ export function onViewSubmission<M extends { incidentId: string }>(
   deps: ListenerDeps,
   spec: ViewSubmissionSpec<M>,
 ): void {
-  app.view(spec.callbackId, async ({ body, ack, client }) => {
+  app.view(spec.callbackId, async ({ body, ack }) => {
     const errorsAck = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
     const parsed = viewSubmissionSchema.safeParse(body);
     const metadata = parsed.success ? metadataOf(parsed.data, spec.metadata) : null;
@@ -74,6 +74,7 @@ export function onViewSubmission<M extends { incidentId: string }>(
     }
     const submission = parsed.data;
     const teamId = submission.team?.id ?? submission.user.team_id ?? '';
+    const client = await deps.clientFor(teamId);
     const input: SubmissionInput<M> = {
       submission,
       metadata,

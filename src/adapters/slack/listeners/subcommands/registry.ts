@@ -5,6 +5,7 @@ import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
 import { runbook } from './runbook.js';
+import { reopen, service } from './service-and-reopen.js';
 import { stats } from './stats.js';
 import { status } from './status.js';
 import { timers } from './timers.js';
@@ -26,5 +27,7 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   postmortem,
   stats,
   escalate,
+  service,
+  reopen,
   runbook,
 };

@@ -10,7 +10,7 @@ export const timers: SubcommandHandler = async (context) => {
   const incident = await incidentHere(context, 'timers');
   if (isAnswer(incident)) return incident;
   const { deps, command } = context;
-  const placed = await placeTimers(incident.state, deps.policy, deps.zoneOf);
-  const zone = await deps.zoneOf(command.user_id);
+  const placed = await placeTimers(incident.state, deps.policy, (user) => deps.zoneOf(user, command.team_id));
+  const zone = await deps.zoneOf(command.user_id, command.team_id);
   return say(renderTimers(placed, context.now, zone));
 };

@@ -3,8 +3,8 @@ import { userMention } from '../../views/format.js';
 import { incidentHere, isAnswer, type SubcommandContext, type SubcommandHandler, say } from './context.js';
 import { runForPerson } from './run-command.js';
 
-const base = (context: SubcommandContext) => ({ actor: context.command.user_id, now: context.now });
-const usage = (context: SubcommandContext, example: string) =>
+export const base = (context: SubcommandContext) => ({ actor: context.command.user_id, now: context.now });
+export const usage = (context: SubcommandContext, example: string) =>
   `\`${context.deps.config.slack.command} ${example}\``;
 
 /** `hypothesis <text>`: proposes a hypothesis. */
