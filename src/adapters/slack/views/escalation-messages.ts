@@ -6,6 +6,7 @@ import {
   SYSTEM_ACTOR,
   type TriageAnswers,
 } from '../../../domain/index.js';
+import { roundToMinute } from './durations.js';
 import {
   channelMention,
   inline,
@@ -240,7 +241,3 @@ function beyondPolicyLine(brief: EscalationBrief): string[] {
 
 const channelLink = (channelId: string | null): string =>
   channelId ? channelMention(channelId) : 'the incident channel';
-
-/** Whole minutes read better; short test durations keep their seconds. */
-const roundToMinute = (ms: number): number =>
-  ms < 60_000 ? Math.round(ms / 1000) * 1000 : Math.round(ms / 60_000) * 60_000;
