@@ -3,6 +3,8 @@ import type { IncidentEvent } from '../events.js';
 import type { Escalation, Hypothesis, OpenedIncident } from '../state.js';
 import type { TriageAnswers } from '../triage.js';
 import type { Instant, SeverityOrPending, Status, UserId } from '../types.js';
+import { capitalise } from './draft-words.js';
+import { impactThen, impactNow as impactWords } from './impact-words.js';
 
 /** Customer impact as far as the record says: still felt, a fix being watched, or over. */
 export type ImpactNow =
@@ -30,6 +32,8 @@ export interface EscalationBrief {
   /** The latest triage answers, when anyone gave them. */
   readonly triage: TriageAnswers | null;
   readonly impact: ImpactNow;
+  /** Who is (or was) affected and how, in the stakeholder updates' words: one wording for both. */
+  readonly affected: { readonly present: string; readonly past: string };
   readonly lastUpdate: { readonly at: Instant; readonly text: string } | null;
   /** The hypotheses ruled out, each with its evidence. */
   readonly ruledOut: readonly Hypothesis[];
@@ -60,6 +64,7 @@ export function escalationBrief(
     openForMs: event.openForMs,
     triage: state.triage,
     impact: impactNow(state, events),
+    affected: { present: capitalise(impactWords(state)), past: capitalise(impactThen(state)) },
     lastUpdate: lastUpdate ? { at: lastUpdate.at, text: lastUpdate.text } : null,
     ruledOut: state.hypotheses.filter((h) => h.status === 'ruled_out'),
     leading: leadingHypothesis(state.hypotheses),

@@ -4,7 +4,6 @@ import {
   humanDuration,
   type Severity,
   SYSTEM_ACTOR,
-  type TriageAnswers,
 } from '../../../domain/index.js';
 import { roundToMinute } from './durations.js';
 import {
@@ -24,6 +23,7 @@ const TITLE_SHOWN = 150;
 const ITEM_SHOWN = 250;
 const UPDATE_SHOWN = 700;
 const REASON_SHOWN = 500;
+const IMPACT_SHOWN = 400;
 
 export const DRILL_LABEL = 'DRILL — no action needed.';
 
@@ -151,7 +151,7 @@ function impactLine(brief: EscalationBrief): string {
   if (!triage && impact.state === 'ongoing')
     return `Not assessed yet (the triage questions are unanswered); the incident has been open since ${slackDate(impact.since, '{time}')}.`;
   // Once a fix is in, who was affected is said in the past: nobody can yet say it is over.
-  const who = triageWords(triage, impact.state === 'ongoing' ? 'present' : 'past');
+  const who = triageWords(brief, impact.state === 'ongoing' ? 'present' : 'past');
   if (impact.state === 'ended') {
     const when = impact.exact
       ? `Ended at ${slackDate(impact.at, '{time}')}.`
@@ -164,21 +164,10 @@ function impactLine(brief: EscalationBrief): string {
   return `${who} Ongoing since at least ${slackDate(impact.since, '{time}')}, when the incident opened.`;
 }
 
-/** Who is (or was) affected and how, from the triage answers, as a sentence. */
-function triageWords(triage: TriageAnswers | null, tense: 'present' | 'past'): string {
-  if (!triage) return 'Not assessed (the triage questions are unanswered).';
-  if (triage.customerImpact === 'none') return 'None known.';
-  const [are, can, is] = tense === 'present' ? ['are', 'can', 'is'] : ['were', 'could', 'was'];
-  const who =
-    triage.customerImpact === 'most'
-      ? `Most or all customers ${are} affected`
-      : `Some customers (a region, a feature, a minority) ${are} affected`;
-  const how = [
-    triage.criticalPathDown ? ', on a critical path' : '',
-    triage.workaroundExists ? `; they ${can} work around it` : ', with no workaround',
-    triage.dataAtRisk ? `; customer data ${is} at risk` : '',
-  ];
-  return `${who}${how.join('')}.`;
+/** Who is (or was) affected and how: the updates' words, or that nobody has assessed it yet. */
+function triageWords(brief: EscalationBrief, tense: 'present' | 'past'): string {
+  if (!brief.triage) return 'Not assessed (the triage questions are unanswered).';
+  return inline(brief.affected[tense], IMPACT_SHOWN);
 }
 
 function lastUpdateLine(brief: EscalationBrief): string {
