@@ -51,9 +51,13 @@ export function effectsFor(events: readonly IncidentEvent[], isPrivate: boolean)
       case 'HoldEnded':
         effects.push({ kind: 'hold.summary' });
         break;
-      case 'IncidentEscalated':
-        effects.push({ kind: 'escalation.page' }, { kind: 'escalation.brief' });
+      case 'IncidentEscalated': {
+        // Events from before the escalation policy told both audiences.
+        const audiences = event.audiences ?? ['senior', 'exec'];
+        if (audiences.includes('senior')) effects.push({ kind: 'escalation.page', at: event.at });
+        if (audiences.includes('exec')) effects.push({ kind: 'escalation.brief', at: event.at });
         break;
+      }
       case 'UpdateNudged':
         effects.push({ kind: 'update.nudge', recipient: event.recipient, at: event.at });
         break;

@@ -33,10 +33,13 @@ export type Effect =
   | { readonly kind: 'reporter.confirm'; readonly responseUrl: string }
   /** The hold ended: what was learned during it, and the commander asked to choose. */
   | { readonly kind: 'hold.summary' }
-  /** Escalation: the senior engineers invited and paged in the channel. */
-  | { readonly kind: 'escalation.page' }
-  /** Escalation: the executives told by direct message, in plain language. */
-  | { readonly kind: 'escalation.brief' }
+  /**
+   * Escalation: the senior engineers invited and paged in the channel (a drill's commander only).
+   * `at` names the escalation; rows written before there could be several have none (the first).
+   */
+  | { readonly kind: 'escalation.page'; readonly at?: string }
+  /** Escalation: the executives told by direct message, in plain language (a drill's commander only). */
+  | { readonly kind: 'escalation.brief'; readonly at?: string }
   /** A stakeholder update is due: the communicator (or commander) nudged in the channel. */
   | { readonly kind: 'update.nudge'; readonly recipient: string | null; readonly at: string }
   /** A stakeholder update: to STAKEHOLDER_CHANNEL (unless private) and the incident channel. */

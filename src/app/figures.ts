@@ -60,7 +60,7 @@ export const FIGURE_DEFINITIONS = {
   timeToDetect: IMPACT_DEFINITIONS.timeToDetect,
   timeToMitigate: IMPACT_DEFINITIONS.timeToMitigate,
   timeToResolve: IMPACT_DEFINITIONS.timeToResolve,
-  escalations: 'incidents still unresolved at ESCALATE_AFTER, so paged to the senior engineer and the VP',
+  escalations: 'incidents escalated to the senior engineer or the VP, by the escalation policy or by hand',
   holdRespected:
     'incidents with a diagnosis hold whose hold ran its course, ended with the resolution, or was lifted early by the commander with a reason (the bot refuses actions during a hold, so work never starts around it)',
   updateCadenceKept:

@@ -1,3 +1,4 @@
+import type { EscalationPolicy } from '../domain/timer-policy-types.js';
 import type { Severity } from '../domain/types.js';
 import type { WeeklyReviewTime } from './weekly-review.js';
 
@@ -29,6 +30,8 @@ export interface Config {
     readonly escalateAfter: number;
     readonly postmortemDue: number;
     readonly updateCadence: Readonly<Record<Severity, number>>;
+    /** ESCALATION_POLICY, with the default table (timed by ESCALATE_AFTER) for severities left out. */
+    readonly escalationPolicy: EscalationPolicy;
     /** How long after opening the channel is nudged when nobody has taken command (0 = off). */
     readonly commanderNudgeAfter: number;
     readonly timerReconcileEvery: number;

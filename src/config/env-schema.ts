@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { parseEscalationPolicy } from './escalation-policy.js';
 import { parseIsoDuration } from './iso-duration.js';
 import { parseUpdateCadence } from './update-cadence.js';
 import { quoted, urlValue } from './url-value.js';
@@ -121,6 +122,8 @@ export const envSchema = z.object({
   POSTMORTEM_CHANNEL: channelId.optional(),
   ESCALATION_SENIOR: idList(/^[UWS][A-Z0-9]{2,}$/, 'user ids (U…) or user-group ids (S…)').default([]),
   ESCALATION_EXEC: idList(/^[UW][A-Z0-9]{2,}$/, 'user ids (U…)').default([]),
+  /** Whom escalation tells, and when, by severity; unset: the default table timed by ESCALATE_AFTER. */
+  ESCALATION_POLICY: z.string().transform(parsedBy(parseEscalationPolicy)).optional(),
   TIMEZONE: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), {

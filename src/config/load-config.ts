@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { crossVariableProblems, envSchema } from './env-schema.js';
+import { escalationPolicyFrom } from './escalation-policy.js';
 import { redactSecrets } from './redact-secrets.js';
 import { DEFAULT_UPDATE_CADENCE } from './update-cadence.js';
 
@@ -63,6 +64,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Con
       escalateAfter: env.ESCALATE_AFTER,
       postmortemDue: env.POSTMORTEM_DUE,
       updateCadence: env.UPDATE_CADENCE ?? DEFAULT_UPDATE_CADENCE,
+      escalationPolicy: escalationPolicyFrom(env.ESCALATION_POLICY, env.ESCALATE_AFTER),
       commanderNudgeAfter: env.COMMANDER_NUDGE_AFTER,
       timerReconcileEvery: env.TIMER_RECONCILE_EVERY,
       outboxSweepEvery: env.OUTBOX_SWEEP_EVERY,

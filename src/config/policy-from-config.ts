@@ -10,6 +10,7 @@ export function timerPolicyFrom(timing: Config['timing']): TimerPolicy {
     postmortemDue: timing.postmortemDue,
     updateCadence: timing.updateCadence,
     followUpReminderLead: DAY,
+    escalation: timing.escalationPolicy,
     commanderNudgeAfter: timing.commanderNudgeAfter,
   };
 }

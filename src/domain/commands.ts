@@ -152,6 +152,13 @@ export interface Reopen extends CommandBase<'Reopen'> {
   readonly reason: string;
 }
 
+/** `/incident escalate [reason]`: tell the policy's audiences now, whatever the timers say. */
+export interface Escalate extends CommandBase<'Escalate'> {
+  readonly reason: string | null;
+  /** Whom the escalation policy names for the severity. */
+  readonly policy: TimerPolicy;
+}
+
 /** Names (or renames) the affected service: free text, as people call it. */
 export interface SetService extends CommandBase<'SetService'> {
   readonly service: string;
@@ -246,6 +253,7 @@ export type IncidentCommand =
   | CompleteFollowUp
   | DropFollowUp
   | FireTimer
+  | Escalate
   | ExportPostmortem;
 
 export type IncidentCommandType = IncidentCommand['type'];

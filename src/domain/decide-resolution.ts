@@ -7,10 +7,21 @@ import type { OpenedIncident } from './state.js';
 import { isBefore } from './types.js';
 import { accept, refuse, type Verdict } from './verdict.js';
 
-/** SEV1 and SEV2 always get a postmortem; SEV3, SEV4 and unclassified ones when someone asks. */
-export function postmortemRequired(severity: OpenedIncident['severity'], wanted: boolean): boolean {
-  return severity === 'SEV1' || severity === 'SEV2' || wanted;
+/**
+ * SEV1 and SEV2 always get a postmortem, and so does any incident that escalated (someone judged
+ * it needed more than its responders, whatever its severity says); SEV3, SEV4 and unclassified
+ * ones otherwise when someone asks.
+ */
+export function postmortemRequired(
+  severity: OpenedIncident['severity'],
+  wanted: boolean,
+  escalated = false,
+): boolean {
+  return severity === 'SEV1' || severity === 'SEV2' || escalated || wanted;
 }
+
+/** Ever escalated, before a reopening too: the postmortem is owed either way. */
+export const hasEscalated = (state: OpenedIncident): boolean => state.escalations.length > 0;
 
 export function decideResolve(command: Resolve, state: OpenedIncident): Verdict {
   requireActive(state, 'resolve it');
@@ -45,7 +56,7 @@ export function decideResolve(command: Resolve, state: OpenedIncident): Verdict 
     ...stamp,
     summary,
     impactEndedAt: command.impactEndedAt,
-    postmortemRequired: postmortemRequired(severity, command.postmortemWanted),
+    postmortemRequired: postmortemRequired(severity, command.postmortemWanted, hasEscalated(state)),
     asCommander,
     // Written only when asked, so a resolution without them is the event it always was.
     ...(command.impactStartedAt != null ? { impactStartedAt: command.impactStartedAt } : {}),

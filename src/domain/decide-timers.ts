@@ -1,9 +1,10 @@
 import type { FireTimer } from './commands.js';
+import { escalationFired } from './decide-escalation.js';
 import type { IncidentEvent } from './events.js';
 import type { OpenedIncident } from './state.js';
 import { timersFor } from './timer-policy.js';
-import type { TimerSpec } from './timer-policy-types.js';
-import { isBefore, millisecondsBetween, SYSTEM_ACTOR } from './types.js';
+import type { TimerPolicy, TimerSpec } from './timer-policy-types.js';
+import { isBefore, SYSTEM_ACTOR } from './types.js';
 import { accept, unchanged, type Verdict } from './verdict.js';
 
 /**
@@ -16,21 +17,26 @@ export function decideFireTimer(command: FireTimer, state: OpenedIncident): Verd
     (t) => t.key === command.key && t.dueAt === command.dueAt,
   );
   if (!spec || isBefore(command.now, spec.dueAt)) return unchanged;
-  const event = eventFor(spec, state, command.now);
+  const event = eventFor(spec, state, command.policy, command.now);
   return event ? accept(event) : unchanged;
 }
 
-function eventFor(spec: TimerSpec, state: OpenedIncident, now: string): IncidentEvent | null {
+function eventFor(
+  spec: TimerSpec,
+  state: OpenedIncident,
+  policy: TimerPolicy,
+  now: string,
+): IncidentEvent | null {
   const base = { at: now, by: SYSTEM_ACTOR };
   switch (spec.kind) {
     case 'hold-end':
       return { ...base, type: 'HoldEnded' };
     case 'escalation':
-      return {
-        ...base,
-        type: 'IncidentEscalated',
-        openForMs: millisecondsBetween(state.escalationArmedAt, now),
-      };
+      // Queued before the escalation policy; the policy never wants it, so it cannot get here.
+      return null;
+    case 'escalation-senior':
+    case 'escalation-exec':
+      return escalationFired(state, policy, now);
     case 'update-due':
       return { ...base, type: 'UpdateNudged', recipient: spec.recipient };
     case 'commander-nudge':

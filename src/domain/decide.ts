@@ -6,6 +6,7 @@ import {
   decideStartAction,
   decideStartProposedAction,
 } from './decide-actions.js';
+import { decideEscalate } from './decide-escalation.js';
 import { decideExportPostmortem } from './decide-export.js';
 import { decideLiftHold } from './decide-hold.js';
 import {
@@ -111,6 +112,8 @@ function decideOnOpened(
       return decideDropFollowUp(command, state);
     case 'FireTimer':
       return decideFireTimer(command, state);
+    case 'Escalate':
+      return decideEscalate(command, state);
     case 'ExportPostmortem':
       return decideExportPostmortem(command, state);
   }

@@ -2,6 +2,7 @@ import type { FollowUpInput, PostmortemAnswers } from './commands.js';
 import type { Detection } from './detection.js';
 import type { TriageAnswers } from './triage.js';
 import type {
+  EscalationAudience,
   IncidentIdentity,
   Instant,
   OpenStatus,
@@ -128,6 +129,12 @@ export interface StatusChanged extends EventBase<'StatusChanged'> {
 export interface IncidentEscalated extends EventBase<'IncidentEscalated'> {
   /** How long the incident had been open (since opening or reopening) when it escalated. */
   readonly openForMs: number;
+  /** Who is told; absent on events from before the escalation policy, which told both. */
+  readonly audiences?: readonly EscalationAudience[];
+  /** Why a person escalated by hand (`/incident escalate [reason]`); null or absent otherwise. */
+  readonly reason?: string | null;
+  /** The policy escalates nobody at this severity, and a person asked: everyone is told. */
+  readonly beyondPolicy?: boolean;
 }
 
 export interface StakeholderUpdatePosted extends EventBase<'StakeholderUpdatePosted'> {

@@ -1,3 +1,4 @@
+import { escalationOf } from './escalation-policy.js';
 import type { IncidentEvent, IncidentOpened } from './events.js';
 import { evolveWork, isWorkEvent, type WorkEvent } from './evolve-work.js';
 import type { ActiveIncident, IncidentState, OpenedIncident, SettledHold } from './state.js';
@@ -49,6 +50,7 @@ function opened(event: IncidentOpened): ActiveIncident {
     },
     escalationArmedAt: event.at,
     escalatedAt: null,
+    escalations: [],
     commanderNudgedAt: null,
     triage: event.triage ?? null,
     hold: event.holdEndsAt === null ? { state: 'off' } : { state: 'active', endsAt: event.holdEndsAt },
@@ -97,7 +99,11 @@ function evolveLifecycle(
         ? state
         : { ...state, status: event.to };
     case 'IncidentEscalated':
-      return { ...state, escalatedAt: event.at };
+      return {
+        ...state,
+        escalatedAt: state.escalatedAt ?? event.at,
+        escalations: [...state.escalations, escalationOf(event)],
+      };
     case 'StakeholderUpdatePosted':
       return {
         ...state,

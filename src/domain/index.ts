@@ -3,9 +3,10 @@ export type * from './commands.js';
 export { decide } from './decide.js';
 export { holdIsActive } from './decide-actions.js';
 export { followUpProblem } from './decide-postmortem.js';
-export { postmortemRequired } from './decide-resolution.js';
+export { hasEscalated, postmortemRequired } from './decide-resolution.js';
 export { SNOOZE_CHOICES, type SnoozeMinutes } from './decide-updates.js';
 export * from './detection.js';
+export * from './drafts/escalation-brief.js';
 export { finalUpdateDraft } from './drafts/final-update.js';
 export type { NameOf } from './drafts/markdown-text.js';
 export * from './drafts/postmortem.js';
@@ -17,6 +18,14 @@ export {
 } from './drafts/postmortem-markdown.js';
 export { peopleIn, type Responder } from './drafts/postmortem-people.js';
 export * from './drafts/stakeholder-update.js';
+export {
+  AUDIENCE_NAMES,
+  audiencesTold,
+  defaultEscalationPolicy,
+  escalationPolicyOf,
+  escalationSeverity,
+  manualAudiences,
+} from './escalation-policy.js';
 export type * from './events.js';
 export { evolve, replay } from './evolve.js';
 export { type ImpactTimes, impactEndedAt, impactStartedAt, impactTimes } from './impact-window.js';

@@ -1,7 +1,7 @@
 import type { FollowUpInput, PostmortemAnswers } from './commands.js';
 import type { Detection } from './detection.js';
 import type { TriageAnswers } from './triage.js';
-import type { IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
+import type { EscalationAudience, IncidentIdentity, Instant, OpenStatus, Role, UserId } from './types.js';
 
 /**
  * The incident as the decider sees it: a fold of its events. A union on `status`, so a state that
@@ -77,6 +77,18 @@ export interface UpdateClock {
   readonly count: number;
 }
 
+/** One escalation: the policy's timer (by the system) or a person's `/incident escalate`. */
+export interface Escalation {
+  readonly at: Instant;
+  /** Who asked; the system actor when the policy's timer fired. */
+  readonly by: UserId;
+  readonly audiences: readonly EscalationAudience[];
+  /** Why a person escalated by hand, when they said; null for the policy's timers. */
+  readonly reason: string | null;
+  /** The policy escalates nobody at this severity: a person asked, so everyone was told. */
+  readonly beyondPolicy: boolean;
+}
+
 /** What every opened incident knows, whatever its status. */
 export interface IncidentFacts extends IncidentIdentity {
   readonly openedAt: Instant;
@@ -93,6 +105,8 @@ export interface IncidentFacts extends IncidentIdentity {
   /** Escalation counts from here: the opening, or the last reopening. */
   readonly escalationArmedAt: Instant;
   readonly escalatedAt: Instant | null;
+  /** Every escalation, oldest first, across reopenings (those since `escalationArmedAt` count now). */
+  readonly escalations: readonly Escalation[];
   /** When the channel was nudged because nobody had taken command; it happens once. */
   readonly commanderNudgedAt: Instant | null;
   /** The latest triage answers (at opening, or a later triage); null while triage was skipped. */
@@ -157,7 +171,7 @@ export const initialState: IncidentState = { status: 'none' };
  * (a new field, a new meaning): stored snapshots of an older version are rebuilt from their events
  * the next time they are read, so a change to `evolve` reaches every stored incident.
  */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export const isActive = (state: IncidentState): state is ActiveIncident =>
   state.status === 'investigating' || state.status === 'identified' || state.status === 'monitoring';

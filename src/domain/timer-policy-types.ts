@@ -1,4 +1,18 @@
-import type { Milliseconds, Severity } from './types.js';
+import type { EscalationAudience, Milliseconds, Severity } from './types.js';
+
+/** One step of the escalation policy: tell this audience this long after opening, if unresolved. */
+export interface EscalationStep {
+  readonly audience: EscalationAudience;
+  /** After opening (or reopening); 0 = at once. */
+  readonly after: Milliseconds;
+}
+
+/** Whom escalation tells, and when, by severity (ESCALATION_POLICY). An empty list: nobody. */
+export interface EscalationPolicy {
+  readonly steps: Readonly<Record<Severity, readonly EscalationStep[]>>;
+  /** The setting it came from, named in the timers' reasons (`ESCALATION_POLICY` or `ESCALATE_AFTER`). */
+  readonly setting: string;
+}
 
 /** The configuration the timer policy reads; durations in milliseconds, 0 = off. */
 export interface TimerPolicy {
@@ -7,6 +21,8 @@ export interface TimerPolicy {
   readonly updateCadence: Readonly<Record<Severity, Milliseconds>>;
   /** How long before a follow-up's due date its owner is reminded. */
   readonly followUpReminderLead: Milliseconds;
+  /** Whom escalation tells, and when; absent: the default table, timed by `escalateAfter`. */
+  readonly escalation?: EscalationPolicy;
   /** How long after opening the channel is nudged when nobody has taken command; 0 or absent = off. */
   readonly commanderNudgeAfter?: Milliseconds;
 }
@@ -18,6 +34,10 @@ export const TIMER_KINDS = [
   'update-due',
   'postmortem-reminder',
   'follow-up-reminder',
+  // One timer per audience of the escalation policy; 'escalation' (both at once) is what jobs
+  // queued before the policy carry: it is never wanted again, so such a firing is stale.
+  'escalation-senior',
+  'escalation-exec',
   'commander-nudge',
 ] as const;
 

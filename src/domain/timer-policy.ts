@@ -1,9 +1,12 @@
+import { escalationTimers } from './escalation-policy.js';
+import { humanDuration } from './human-duration.js';
 import type { ActiveIncident, ClosedIncident, OpenedIncident, ResolvedIncident } from './state.js';
 import { isActive } from './state.js';
 import type { TimerPolicy, TimerSpec } from './timer-policy-types.js';
 import { addMilliseconds, type Instant, isBefore, type Severity } from './types.js';
 
 export const DAY = 24 * 3_600_000;
+export { humanDuration };
 
 /**
  * Which timers the incident's state calls for, right now. Timers are derived, not remembered: the
@@ -53,19 +56,7 @@ function activeTimers(state: ActiveIncident, policy: TimerPolicy): TimerSpec[] {
       followUp: null,
     });
   }
-  if (policy.escalateAfter > 0 && state.escalatedAt === null) {
-    timers.push({
-      kind: 'escalation',
-      key: 'escalation',
-      dueAt: addMilliseconds(state.escalationArmedAt, policy.escalateAfter),
-      rule: `Escalate when not resolved ${humanDuration(policy.escalateAfter)} after opening${state.escalationArmedAt === state.openedAt ? '' : ' (counted from the reopening)'} (ESCALATE_AFTER).`,
-      effect: 'Pages the senior engineer into the channel and sends the VP of Engineering a summary.',
-      cancelledBy: 'Resolving the incident before then.',
-      delivery: 'any-hour',
-      recipient: null,
-      followUp: null,
-    });
-  }
+  timers.push(...escalationTimers(state, policy));
   const updateDue = nextUpdateDue(state, policy);
   if (updateDue !== null) {
     const communicator = state.roles.communicator ?? commander;
@@ -172,13 +163,3 @@ function followUpTimers(state: ClosedIncident, policy: TimerPolicy): TimerSpec[]
 function latest(a: Instant, b: Instant | null): Instant {
   return b !== null && isBefore(a, b) ? b : a;
 }
-
-/** `30 minutes`, `2 hours`, `2 days`: durations as people say them. */
-export function humanDuration(ms: number): string {
-  if (ms % DAY === 0 && ms >= DAY) return plural(ms / DAY, 'day');
-  if (ms % 3_600_000 === 0 && ms >= 3_600_000) return plural(ms / 3_600_000, 'hour');
-  if (ms % 60_000 === 0 && ms >= 60_000) return plural(ms / 60_000, 'minute');
-  return plural(Math.round(ms / 1000), 'second');
-}
-
-const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;

@@ -40,6 +40,10 @@ export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 export type Status = OpenStatus | 'resolved' | 'closed';
 
+/** Who escalation reaches: the senior engineer (paged into the channel) and the VP of Engineering (by DM). */
+export const ESCALATION_AUDIENCES = ['senior', 'exec'] as const;
+export type EscalationAudience = (typeof ESCALATION_AUDIENCES)[number];
+
 export const addMilliseconds = (at: Instant, ms: Milliseconds): Instant =>
   new Date(Date.parse(at) + ms).toISOString();
 

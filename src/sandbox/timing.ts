@@ -16,11 +16,25 @@ export function spedUpTiming(timing: Config['timing'], speed: number): Record<st
   const cadence = Object.entries(timing.updateCadence)
     .map(([severity, ms]) => `${severity}=${faster(ms)}`)
     .join(',');
+  const policy = timing.escalationPolicy;
+  // A configured ESCALATION_POLICY is sped up too; the default follows the sped-up ESCALATE_AFTER.
+  const escalation: Record<string, string> =
+    policy.setting === 'ESCALATION_POLICY'
+      ? {
+          ESCALATION_POLICY: Object.entries(policy.steps)
+            .map(
+              ([severity, steps]) =>
+                `${severity}=${steps.map((s) => `${s.audience}@${faster(s.after)}`).join('+') || 'none'}`,
+            )
+            .join(','),
+        }
+      : {};
   return {
     DIAGNOSIS_HOLD: faster(timing.diagnosisHold),
     ESCALATE_AFTER: faster(timing.escalateAfter),
     POSTMORTEM_DUE: faster(timing.postmortemDue),
     UPDATE_CADENCE: cadence,
+    ...escalation,
     COMMANDER_NUDGE_AFTER: faster(timing.commanderNudgeAfter),
   };
 }

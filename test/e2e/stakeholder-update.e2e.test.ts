@@ -96,12 +96,15 @@ describe('update nudges and stakeholder updates', () => {
   it('`/incident timers` explains every pending timer in the caller’s zone; the header names the next', async () => {
     const text = await drive.slash('timers', DANA, incident.channel);
     expect(text).toContain('times in Asia/Tokyo');
-    expect(text).toMatch(/\*Escalation\*: .+, in (29|30) minutes/);
+    expect(text).toMatch(/\*Escalation to the senior engineer\*: .+, in (29|30) minutes/);
+    expect(text).toMatch(/\*Escalation to the VP of Engineering\*: .+, in (29|30) minutes/);
     expect(text).toMatch(/\*Stakeholder update due\*: .+, in (29|30) minutes/);
     expect(text).toContain('ESCALATE_AFTER');
     expect(text).toContain('Cancelled by');
     await t.outboxSettled();
-    expect(drive.header(incident)).toMatch(/Next timer: (escalation|stakeholder update due)/);
+    expect(drive.header(incident)).toMatch(
+      /Next timer: (escalation to the senior engineer|escalation to the VP of Engineering|stakeholder update due)/,
+    );
   });
 
   it('keeps a private incident’s updates in its channel, unless a channel is chosen for one', async () => {

@@ -42,7 +42,9 @@ describe('timers survive a killed process', () => {
       first = started.bot;
       const drive = incidentDriver({ slack: services.slack, db, target: started.target });
       const incident = await drive.open('Queue backlog growing', DANA);
-      await expect.poll(() => pendingTimerKeys(queue)).toEqual(['escalation', 'hold-end']);
+      await expect
+        .poll(() => pendingTimerKeys(queue))
+        .toEqual(['escalation-exec', 'escalation-senior', 'hold-end']);
       first.child.kill('SIGKILL');
       expect(await first.exited).toBe('SIGKILL');
 
@@ -82,13 +84,15 @@ describe('timers come back after Redis loses them', () => {
     const redis = new Redis(redisUrl);
     try {
       const incident = await drive.open('Cache cluster evicting', DANA);
-      await expect.poll(() => pendingTimerKeys(queue)).toEqual(['escalation', 'hold-end']);
+      await expect
+        .poll(() => pendingTimerKeys(queue))
+        .toEqual(['escalation-exec', 'escalation-senior', 'hold-end']);
       await redis.flushdb();
       expect(await pendingTimerKeys(queue)).toEqual([]);
       const flushedAt = Date.now();
       await expect
         .poll(() => pendingTimerKeys(queue), { timeout: 3_000, interval: 50 })
-        .toEqual(['escalation', 'hold-end']);
+        .toEqual(['escalation-exec', 'escalation-senior', 'hold-end']);
       // One reconcile interval (1 s), plus the pass itself.
       expect(Date.now() - flushedAt).toBeLessThan(1_000 + 1_000);
 

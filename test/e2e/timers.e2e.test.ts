@@ -62,7 +62,7 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     await a.outboxSettled();
     const inChannel = drive.posted(incident.channel).map((call) => String(call.args.text));
     expect(inChannel.filter((text) => text.includes('diagnosis hold is over'))).toHaveLength(1);
-    const pages = inChannel.filter((text) => text.includes('still unresolved'));
+    const pages = inChannel.filter((text) => text.includes('needs a senior engineer'));
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`<@${SENIOR}>`);
     expect(pages[0]).toContain(`<@${ON_CALL_MEMBER}>`);
@@ -76,15 +76,19 @@ describe('hold end and escalation with two bots on one PostgreSQL and Redis', ()
     const briefs = drive.posted(vpDm);
     expect(briefs).toHaveLength(1);
     const brief = String(briefs[0]?.args.text);
-    for (const fact of ['Payments timing out', 'Pending triage', `<@${DANA}>`, `<#${incident.channel}>`])
-      expect(brief).toContain(fact);
+    for (const fact of ['Payments timing out', 'Pending triage']) expect(brief).toContain(fact);
+    const briefBlocks = JSON.stringify(briefs[0]?.args.blocks);
+    for (const fact of [`*Commander*: <@${DANA}>`, `<#${incident.channel}>`, 'escalated as SEV2'])
+      expect(briefBlocks).toContain(fact);
 
     // Each firing's lateness is in /metrics, on whichever bot ran it.
     const metrics = (
       await Promise.all([a, b].map(async (bot) => (await fetch(`${bot.baseUrl}/metrics`)).text()))
     ).join('\n');
     const counted = [
-      ...metrics.matchAll(/^incident_timer_lateness_seconds_count\{kind="(hold-end|escalation)"\} (\d+)$/gm),
+      ...metrics.matchAll(
+        /^incident_timer_lateness_seconds_count\{kind="(hold-end|escalation-senior|escalation-exec)"\} (\d+)$/gm,
+      ),
     ];
     expect(counted.reduce((sum, m) => sum + Number(m[2]), 0)).toBeGreaterThanOrEqual(2);
     expect(metrics).toContain('incident_timers_late_total');

@@ -242,7 +242,8 @@ describe('one deployment serving two workspaces installed through OAuth', () => 
     // Beta's escalation timer, brought forward: it fires, says why it does nothing, and does nothing.
     const escalation = (await pendingTimers(queue)).find(
       (job) =>
-        (job.data as { incidentId?: string }).incidentId === betaIncident.id && job.data.key === 'escalation',
+        (job.data as { incidentId?: string }).incidentId === betaIncident.id &&
+        job.data.key === 'escalation-senior',
     );
     if (!escalation) throw new Error('Beta’s incident has no escalation timer');
     await escalation.promote();

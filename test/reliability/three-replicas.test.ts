@@ -42,10 +42,11 @@ function slackCallsFor(slack: SlackStandIn, incident: { id: string; channel: str
     pins: slack.callsTo('pins.add').filter((call) => call.args.channel === incident.channel),
     announcements: posts.filter(about('incident_announcement')),
     holdSummaries: inChannel.filter((call) => text(call).includes('the diagnosis hold is over')),
-    escalationPages: inChannel.filter((call) => text(call).includes('is still unresolved after')),
+    escalationPages: inChannel.filter((call) => text(call).includes('needs a senior engineer')),
     nudges: inChannel.filter((call) => text(call).includes('a stakeholder update for')),
     execBriefs: posts.filter(
-      (call) => text(call).includes('has been escalated to you') && text(call).includes(incident.channel),
+      (call) =>
+        text(call).includes('is escalated to you') && JSON.stringify(call.args).includes(incident.channel),
     ),
   };
 }

@@ -127,7 +127,7 @@ describe('the sandbox, in Chromium', () => {
     const dm = page.locator('.channel-entry', { hasText: 'incident-commander' }).last();
     await expect.poll(() => dm.getAttribute('class'), { timeout: SEEN_WITHIN }).toMatch(/unread/);
     await dm.click();
-    await message('has been escalated to you').waitFor({ timeout: SEEN_WITHIN });
+    await message('is escalated to you').waitFor({ timeout: SEEN_WITHIN });
     await shot('vp-dm');
 
     // A stakeholder update, drafted by the bot and posted from its modal.
@@ -146,7 +146,8 @@ describe('the sandbox, in Chromium', () => {
     await shot('update-posted');
 
     // Resolve: a required field left empty, then only spaces (Slack lets them through; the bot's
-    // refusal comes back under the field), then the summary and a postmortem asked for.
+    // refusal comes back under the field), then the summary; it escalated, so the postmortem is
+    // not asked for: it is owed.
     await openChannel('inc-1-payments-failing');
     await header.getByRole('button', { name: 'Resolve' }).click();
     const resolve = modal('Resolve incident');
@@ -163,7 +164,9 @@ describe('the sandbox, in Chromium', () => {
       .toContain('resolution summary');
     await shot('refused');
     await resolve.getByLabel('What fixed it?').fill('Rolled back the payments deploy');
-    await resolve.getByLabel('Hold a postmortem for this one').check();
+    await expect
+      .poll(() => resolve.textContent(), { timeout: SEEN_WITHIN })
+      .toContain('This incident escalated, so it gets a postmortem');
     await shot('resolve-modal');
     await resolve.getByRole('button', { name: 'Resolve' }).click();
     await resolve.waitFor({ state: 'hidden', timeout: SEEN_WITHIN });

@@ -11,7 +11,7 @@ import {
   replay,
 } from '../../src/domain/index.js';
 import { storedIncident } from '../support/stored-incident.js';
-import { at, holdEnded, opened, postmortemRecorded, resolved } from '../unit/domain/spec.js';
+import { at, holdEnded, opened, POLICY, postmortemRecorded, resolved } from '../unit/domain/spec.js';
 import { NO_COMMANDER_RULE, PEOPLE, type Person, policyRows, WHO_CAN_DO_WHAT } from './authority-policy.js';
 
 const COMMANDER = 'U0CMD';
@@ -244,6 +244,9 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
       nextUpdateBy: null,
       expectedResolution: null,
     },
+  ]),
+  'escalate now': anyone((_, base) => [
+    { type: 'Escalate', ...base, reason: 'Need the database team', policy: POLICY },
   ]),
 };
 

@@ -34,6 +34,7 @@ export const WHO_CAN_DO_WHAT = `
 | record a decision | anyone who can see the incident | yes | yes | yes | yes | yes | no |
 | change the status | anyone who can see the incident | yes | yes | yes | yes | yes | no |
 | post a stakeholder update | anyone who can see the incident | yes | yes | yes | yes | yes | no |
+| escalate now | anyone who can see the incident | yes | yes | yes | yes | yes | no |
 `;
 
 /** While nobody is commander, the commander's operations are anyone's who can see the incident. */

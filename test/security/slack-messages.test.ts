@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { renderAnnouncement } from '../../src/adapters/slack/views/announcement.js';
+import {
+  escalationBriefMessage,
+  escalationPageMessage,
+} from '../../src/adapters/slack/views/escalation-messages.js';
 import { renderHeader } from '../../src/adapters/slack/views/header.js';
 import {
   postmortemRecordMessage,
@@ -8,8 +12,6 @@ import {
   resolutionMessage,
 } from '../../src/adapters/slack/views/postmortem-messages.js';
 import {
-  escalationBriefMessage,
-  escalationPageMessage,
   followUpReminderMessage,
   holdSummaryMessage,
   postmortemReminderMessage,
@@ -18,7 +20,7 @@ import {
 } from '../../src/adapters/slack/views/timer-messages.js';
 import { renderWeeklyReview } from '../../src/adapters/slack/views/weekly-review.js';
 import { weeklyReview } from '../../src/app/weekly-review.js';
-import { postmortemDraft } from '../../src/domain/index.js';
+import { escalationBrief, type IncidentEvent, postmortemDraft } from '../../src/domain/index.js';
 import { POLICY } from '../unit/domain/spec.js';
 import { expectSafeMessage } from './support/expect-safe.js';
 import { anyStage, closedIncident, minutesAfterStart, resolvedIncident } from './support/hostile-history.js';
@@ -49,10 +51,23 @@ describe('messages built from hostile incidents', () => {
         userText,
         person,
         fc.array(person, { maxLength: 4 }),
-        ({ state, channelId }, update, by, seniors) => {
+        ({ state, events, channelId }, update, by, seniors) => {
           expectSafeMessage(holdSummaryMessage(state), 'hold summary');
-          expectSafeMessage(escalationPageMessage(state, seniors, 30 * 60_000), 'escalation page');
-          expectSafeMessage(escalationBriefMessage(state, channelId, 30 * 60_000), 'escalation brief');
+          // Escalated by a hostile person, with hostile words, after every hostile update.
+          const escalated: IncidentEvent = {
+            type: 'IncidentEscalated',
+            at: minutesAfterStart(30),
+            by,
+            openForMs: 30 * 60_000,
+            audiences: ['senior', 'exec'],
+            reason: update,
+            beyondPolicy: true,
+          };
+          const brief = escalationBrief(state, [...events, escalated], null);
+          if (!brief) throw new Error('the escalation is on the timeline');
+          expectSafeMessage(escalationPageMessage(brief, channelId, seniors), 'escalation page');
+          expectSafeMessage(escalationBriefMessage(brief, channelId), 'escalation brief');
+          expectSafeMessage(escalationBriefMessage({ ...brief, drill: true }, channelId), 'drill brief');
           expectSafeMessage(updateNudgeMessage(state, by), 'update nudge');
           expectSafeMessage(stakeholderUpdateMessage(state, update, by), 'stakeholder update');
         },

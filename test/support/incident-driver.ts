@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '../../src/adapters/postgres/schema.js';
-import type { OpenedIncident } from '../../src/domain/index.js';
+import type { OpenedIncident, Severity, TriageAnswers } from '../../src/domain/index.js';
 import { type BotUnderTest, type BotUnderTestOptions, startBotUnderTest } from './bot-under-test.js';
 import { waitForOutboxSettled } from './outbox-settled.js';
 import { appHomeOpenedEnvelope, blockActionPayload, viewSubmissionPayload } from './slack-payloads.js';
@@ -18,6 +18,14 @@ import type { RecordedCall, SlackStandIn } from './slack-stand-in/index.js';
 import { startedLater } from './started-later.js';
 
 export const TEAM = 'T0001';
+
+/** Triage answers that give each severity (see `severityFromTriage`). */
+export const TRIAGE_FOR: Readonly<Record<Severity, TriageAnswers>> = {
+  SEV1: { customerImpact: 'most', criticalPathDown: true, dataAtRisk: false, workaroundExists: false },
+  SEV2: { customerImpact: 'some', criticalPathDown: true, dataAtRisk: false, workaroundExists: false },
+  SEV3: { customerImpact: 'some', criticalPathDown: false, dataAtRisk: false, workaroundExists: true },
+  SEV4: { customerImpact: 'none', criticalPathDown: false, dataAtRisk: false, workaroundExists: true },
+};
 
 /**
  * An instant a stored event carries (when it happened, or another time field such as `until`), in
@@ -128,12 +136,17 @@ export function incidentDriver(t: Driver | BotUnderTest, teamId: string = TEAM) 
     throw new Error(`incident "${title}" did not get a channel and header`);
   }
 
-  /** Opens an incident through the triage form (answers that make it SEV1), with flags. */
+  /**
+   * Opens an incident through the triage form, with flags; the answers make it SEV1 unless
+   * `triage` gives others (`TRIAGE_FOR` has answers for each severity).
+   */
   async function openFromForm(
     title: string,
     userId: string,
-    options: { service: string; flags: ('private' | 'drill')[] },
+    options: { service: string; flags: ('private' | 'drill')[]; triage?: TriageAnswers },
   ): Promise<DrivenIncident> {
+    const answers = options.triage ?? TRIAGE_FOR.SEV1;
+    const yesNo = (value: boolean) => (value ? 'yes' : 'no');
     const select = (value: string) => ({ answer: { type: 'static_select', selected_option: { value } } });
     await sendInteraction(
       t.target,
@@ -145,10 +158,10 @@ export function incidentDriver(t: Driver | BotUnderTest, teamId: string = TEAM) 
         values: {
           title: { text: { type: 'plain_text_input', value: title } },
           service: { text: { type: 'plain_text_input', value: options.service } },
-          'triage.customerImpact': select('most'),
-          'triage.criticalPathDown': select('yes'),
-          'triage.dataAtRisk': select('no'),
-          'triage.workaroundExists': select('no'),
+          'triage.customerImpact': select(answers.customerImpact),
+          'triage.criticalPathDown': select(yesNo(answers.criticalPathDown)),
+          'triage.dataAtRisk': select(yesNo(answers.dataAtRisk)),
+          'triage.workaroundExists': select(yesNo(answers.workaroundExists)),
           flags: {
             flags: { type: 'checkboxes', selected_options: options.flags.map((value) => ({ value })) },
           },

@@ -3,6 +3,7 @@ import type { IncidentEvent } from '../../domain/index.js';
 import {
   count,
   detectionSchema,
+  escalationAudience,
   followUpInputSchema,
   instant,
   openStatus,
@@ -129,7 +130,13 @@ const statusChanged = event('StatusChanged', {
   to: openStatus,
   note: nullableText,
 });
-const incidentEscalated = event('IncidentEscalated', { openForMs: count });
+const incidentEscalated = event('IncidentEscalated', {
+  openForMs: count,
+  // Optional: events stored before the escalation policy told both audiences and had no reason.
+  audiences: z.array(escalationAudience).optional(),
+  reason: nullableText.optional(),
+  beyondPolicy: z.boolean().optional(),
+});
 
 const stakeholderUpdatePosted = event('StakeholderUpdatePosted', {
   text: z.string(),

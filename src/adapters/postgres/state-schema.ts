@@ -3,6 +3,7 @@ import type { IncidentState } from '../../domain/index.js';
 import {
   count,
   detectionSchema,
+  escalationAudience,
   followUpInputSchema,
   instant,
   openStatus,
@@ -107,6 +108,15 @@ const facts = {
   updates: updateClock,
   escalationArmedAt: instant,
   escalatedAt: instant.nullable(),
+  escalations: z.array(
+    z.object({
+      at: instant,
+      by: userId,
+      audiences: z.array(escalationAudience),
+      reason: z.string().nullable(),
+      beyondPolicy: z.boolean(),
+    }),
+  ),
   commanderNudgedAt: instant.nullable(),
   triage: triageAnswersSchema.nullable(),
 };

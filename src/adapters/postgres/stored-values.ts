@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DETECTION_SOURCES } from '../../domain/detection.js';
-import { OPEN_STATUSES, ROLES, SEVERITIES } from '../../domain/index.js';
+import { ESCALATION_AUDIENCES, OPEN_STATUSES, ROLES, SEVERITIES } from '../../domain/index.js';
 
 /**
  * The value types that both the stored events and the stored snapshot carry. These schemas check
@@ -31,6 +31,7 @@ export const severity = z.enum(SEVERITIES);
 export const severityOrPending = z.enum([...SEVERITIES, 'pending']);
 export const role = z.enum(ROLES);
 export const openStatus = z.enum(OPEN_STATUSES);
+export const escalationAudience = z.enum(ESCALATION_AUDIENCES);
 
 export const triageAnswersSchema = z.object({
   customerImpact: z.enum(['none', 'some', 'most']),

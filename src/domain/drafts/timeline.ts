@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../events.js';
-import type { Instant, UserId } from '../types.js';
+import { type EscalationAudience, type Instant, SYSTEM_ACTOR, type UserId } from '../types.js';
 import type { RichText } from './rich-text.js';
 
 /** Where an event sits on the timeline: captured messages at the time they were posted. */
@@ -11,6 +11,20 @@ function quote(text: string): string {
   if (text.length <= 280) return text;
   const cut = /[\ud800-\udbff]/.test(text.charAt(278)) ? 278 : 279;
   return `${text.slice(0, cut)}…`;
+}
+
+const AUDIENCE: Readonly<Record<EscalationAudience, string>> = {
+  senior: 'the senior engineer',
+  exec: 'the VP of Engineering',
+};
+
+/** Whom an escalation told; by hand (the line's author asked), and why (events before the policy told both). */
+function escalationLine(event: Extract<IncidentEvent, { type: 'IncidentEscalated' }>): RichText {
+  const to = (event.audiences ?? ['senior', 'exec']).map((a) => AUDIENCE[a]).join(' and ');
+  if (event.by === SYSTEM_ACTOR) return [`Escalated to ${to}`];
+  const beyond = event.beyondPolicy ? ' (beyond the escalation policy, on request)' : '';
+  const why = event.reason ? `: ${quote(event.reason)}` : ' (no reason given)';
+  return [`Escalated by hand to ${to}${beyond}${why}`];
 }
 
 /** Names of things events refer to by id: a hypothesis's or an action's text. */
@@ -87,7 +101,7 @@ export function describeEvent(event: IncidentEvent, names: TimelineNames = NO_NA
     case 'StatusChanged':
       return [`Status ${event.from} → ${event.to}${event.note ? `: ${event.note}` : ''}`];
     case 'IncidentEscalated':
-      return ['Escalated to the senior engineer and the VP of Engineering'];
+      return escalationLine(event);
     case 'StakeholderUpdatePosted':
       return [`Stakeholder update posted: ${quote(event.text)}`];
     case 'UpdateNudged':

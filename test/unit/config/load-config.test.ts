@@ -1,18 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
-
-const minimal = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' };
-
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected the configuration to be refused');
-}
+import { loadConfig } from '../../../src/config/load-config.js';
+import { MINIMAL_ENV as minimal, problemsOf } from '../../support/config-problems.js';
 
 describe('loadConfig', () => {
   it('fills every default from the contract', () => {

@@ -27,7 +27,8 @@ describe('the timer policy', () => {
     const timers = timersFor(replay([opened(), commanderIs(DANA)]) as never, POLICY);
     expect(timers.map((t) => [t.kind, t.dueAt, t.delivery])).toEqual([
       ['hold-end', at(10), 'any-hour'],
-      ['escalation', at(30), 'any-hour'],
+      ['escalation-senior', at(30), 'any-hour'],
+      ['escalation-exec', at(30), 'any-hour'],
       ['update-due', at(60), 'any-hour'],
     ]);
     for (const timer of timers) {
@@ -167,18 +168,25 @@ describe('a timer firing', () => {
     expect(when.stateAfter()).toMatchObject({ hold: { state: 'ended' } });
   });
 
-  it('escalates once, recording how long the incident was open', () => {
-    const when = given(opened()).when(fire('escalation', 'escalation', at(30), at(30.5)));
-    when.thenEmits({ type: 'IncidentEscalated', openForMs: 30.5 * 60_000 });
+  it('escalates once, telling every audience due in one event, recording how long it was open', () => {
+    const when = given(opened()).when(fire('escalation-senior', 'escalation-senior', at(30), at(30.5)));
+    when.thenEmits({ type: 'IncidentEscalated', openForMs: 30.5 * 60_000, audiences: ['senior', 'exec'] });
     const escalated = when.decision.ok ? when.decision.events : [];
+    // The VP's timer, due at the same time, finds its audience told: stale.
     given(opened(), ...escalated)
+      .when(fire('escalation-exec', 'escalation-exec', at(30), at(31)))
+      .thenNothing();
+  });
+
+  it('ignores a job queued before the escalation policy (kind and key "escalation")', () => {
+    given(opened())
       .when(fire('escalation', 'escalation', at(30), at(31)))
       .thenNothing();
   });
 
   it('does nothing when it is stale: resolved, lifted, moved, or early', () => {
     given(opened(), resolved(20))
-      .when(fire('escalation', 'escalation', at(30)))
+      .when(fire('escalation-senior', 'escalation-senior', at(30)))
       .thenNothing();
     given(opened(), resolved(20))
       .when(fire('update-due', 'update-due', at(60)))
@@ -187,10 +195,10 @@ describe('a timer firing', () => {
       .when(fire('hold-end', 'hold-end', at(10), at(11)))
       .thenNothing();
     given(opened())
-      .when(fire('escalation', 'escalation', at(29)))
+      .when(fire('escalation-senior', 'escalation-senior', at(29)))
       .thenNothing();
     given(opened())
-      .when(fire('escalation', 'escalation', at(30), at(29)))
+      .when(fire('escalation-senior', 'escalation-senior', at(30), at(29)))
       .thenNothing();
   });
 

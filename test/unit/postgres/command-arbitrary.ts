@@ -64,8 +64,8 @@ const fireTimer = step(fc.nat(), (pick, now, state): IncidentCommand => {
     type: 'FireTimer',
     actor: 'system',
     now: isBefore(now, dueAt) ? dueAt : now,
-    kind: timer?.kind ?? 'escalation',
-    key: timer?.key ?? 'escalation',
+    kind: timer?.kind ?? 'escalation-senior',
+    key: timer?.key ?? 'escalation-senior',
     dueAt,
     policy: POLICY,
   };
@@ -231,6 +231,12 @@ const anyCommand: fc.Arbitrary<Step> = fc.oneof(
     ...c,
   })),
   fireTimer,
+  step(fc.record({ actor: people, reason: fc.option(text, { nil: null }) }), (c, now) => ({
+    type: 'Escalate',
+    now,
+    policy: POLICY,
+    ...c,
+  })),
 );
 
 /**

@@ -183,7 +183,14 @@ export const fullLifecycle: readonly IncidentEvent[] = drive([
   },
   { type: 'ChangeStatus', actor: DANA, now: at(20), status: 'identified', note: 'Deploy is the cause' },
   fire('update-due'),
-  fire('escalation'),
+  fire('escalation-senior'),
+  {
+    type: 'Escalate',
+    actor: DANA,
+    now: at(32),
+    reason: 'Need a decision on telling customers',
+    policy: POLICY,
+  },
   { type: 'SnoozeUpdateNudge', actor: ALEX, now: at(31), minutes: 15 },
   {
     type: 'PostStakeholderUpdate',

@@ -49,6 +49,10 @@ const samples = Object.values(Object.fromEntries(everyEvent.map((e) => [e.type, 
 const OPTIONAL = new Set([
   'IncidentOpened.triage',
   'StakeholderUpdatePosted.alsoPostedTo',
+  // Events from before the escalation policy have none of these.
+  'IncidentEscalated.audiences',
+  'IncidentEscalated.reason',
+  'IncidentEscalated.beyondPolicy',
   // Asked at resolution and in the postmortem since issue 14; older events have none.
   'IncidentResolved.impactStartedAt',
   'IncidentResolved.detection',

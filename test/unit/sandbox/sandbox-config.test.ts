@@ -21,6 +21,18 @@ describe('the sandbox configuration', () => {
     });
   });
 
+  it('speeds up a configured escalation policy too', () => {
+    const env = { ESCALATION_POLICY: 'SEV3=senior@PT1H,SEV4=none' };
+    const { steps, setting } = sandboxConfig({ ...base, env, speed: 60 }).timing.escalationPolicy;
+    expect(setting).toBe('ESCALATION_POLICY');
+    expect(steps.SEV3).toEqual([{ audience: 'senior', after: 60_000 }]);
+    expect(steps.SEV4).toEqual([]);
+    expect(steps.SEV1).toEqual([
+      { audience: 'exec', after: 0 },
+      { audience: 'senior', after: 30_000 },
+    ]);
+  });
+
   it('speeds up what the developer configured, and keeps its own queue prefix, channels and Slack', () => {
     const env = {
       DIAGNOSIS_HOLD: 'PT5M',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnnouncement } from '../../../src/adapters/slack/views/announcement.js';
+import { escalationBriefMessage } from '../../../src/adapters/slack/views/escalation-messages.js';
 import { renderHeader } from '../../../src/adapters/slack/views/header.js';
 import {
   postmortemRecordMessage,
@@ -7,12 +8,13 @@ import {
   resolutionMessage,
 } from '../../../src/adapters/slack/views/postmortem-messages.js';
 import {
-  escalationBriefMessage,
   postmortemReminderMessage,
   stakeholderUpdateMessage,
 } from '../../../src/adapters/slack/views/timer-messages.js';
 import {
   type ClosedIncident,
+  type EscalationBrief,
+  escalationBrief,
   type IncidentEvent,
   type OpenedIncident,
   postmortemDraft,
@@ -62,6 +64,11 @@ const recorded = replay(
   state,
 ) as ClosedIncident;
 const live = replay(history.slice(0, -1)) as OpenedIncident;
+const liveBrief = escalationBrief(
+  live,
+  [...history.slice(0, -1), { type: 'IncidentEscalated', at: at(30), by: 'system', openForMs: 30 * 60_000 }],
+  null,
+) as EscalationBrief;
 
 /** The mrkdwn Slack parses for mentions and links; plain_text (the header's title) is shown as it is. */
 function mrkdwnIn(node: unknown): string {
@@ -81,7 +88,7 @@ describe('people’s words in what the bot posts', () => {
       postmortemSummaryMessage(postmortemDraft(state, history, POLICY), 'id', 'C0INC').text,
       postmortemRecordMessage(recorded, 'id').text,
       resolutionMessage(state, null).text,
-      escalationBriefMessage(live, 'C0INC', 30 * 60_000).text,
+      escalationBriefMessage(liveBrief, 'C0INC').text,
       postmortemReminderMessage(state, 1, at(2000), 'C0INC').text,
     ];
     for (const text of texts) {

@@ -31,14 +31,29 @@ describe('/incident timers', () => {
     );
     const all = [...live, ...postmortem, ...followUps];
     expect(new Set(all.map((t) => t.kind))).toEqual(
-      new Set(['hold-end', 'escalation', 'update-due', 'postmortem-reminder', 'follow-up-reminder']),
+      new Set([
+        'hold-end',
+        'escalation-senior',
+        'escalation-exec',
+        'update-due',
+        'postmortem-reminder',
+        'follow-up-reminder',
+      ]),
     );
 
     const text = renderTimers(all, at(5), 'Europe/Berlin');
     expect(text).toContain('times in Europe/Berlin');
     // 14:10 UTC is 15:10 in Berlin; five minutes after 14:05.
     expect(text).toMatch(/\*Diagnosis hold ends\*: Sun 22 Nov 15:10:00, in 5 minutes/);
-    expect(text).toMatch(/\*Escalation\*: Sun 22 Nov 15:30:00, in 25 minutes/);
+    expect(text).toMatch(/\*Escalation to the senior engineer\*: Sun 22 Nov 15:30:00, in 25 minutes/);
+    expect(text).toMatch(/\*Escalation to the VP of Engineering\*: Sun 22 Nov 15:30:00, in 25 minutes/);
+    // Each escalation row says which rule of the policy set it, and for whom.
+    expect(text).toContain(
+      'The default escalation policy (timed by ESCALATE_AFTER) for a SEV2: page the senior engineer when still unresolved 30 minutes after opening.',
+    );
+    expect(text).toContain(
+      'The default escalation policy (timed by ESCALATE_AFTER) for a SEV2: tell the VP of Engineering when still unresolved 30 minutes after opening.',
+    );
     expect(text).toMatch(/\*Stakeholder update due\*: Sun 22 Nov 16:00:00, in 55 minutes/);
     // Halfway to the 48-hour deadline is Monday 14:40 UTC: inside Dana's Berlin working hours.
     expect(text).toMatch(/\*Postmortem reminder\*: Mon 23 Nov 15:40:00, in 1 day/);

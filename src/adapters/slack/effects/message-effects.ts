@@ -2,17 +2,11 @@ import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../../app/effects.js';
 import type { IncidentContext } from '../../../app/incident-context.js';
 import { type Deliveries, deliverOnce } from '../../../app/ports/deliveries.js';
-import type { StoredIncident } from '../../../app/ports/incident-store.js';
-import {
-  addMilliseconds,
-  type IncidentState,
-  millisecondsBetween,
-  SYSTEM_ACTOR,
-} from '../../../domain/index.js';
+import type { IncidentStore, StoredIncident } from '../../../app/ports/incident-store.js';
+import { addMilliseconds, escalationBrief, type IncidentState, SYSTEM_ACTOR } from '../../../domain/index.js';
+import { escalationBriefMessage, escalationPageMessage } from '../views/escalation-messages.js';
 import type { SlackMessage } from '../views/format.js';
 import {
-  escalationBriefMessage,
-  escalationPageMessage,
   followUpReminderMessage,
   holdSummaryMessage,
   postmortemReminderMessage,
@@ -25,6 +19,8 @@ import { callSlack as call, tolerating } from './slack-errors.js';
 export interface MessageEffectDeps {
   readonly client: WebClient;
   readonly deliveries: Deliveries;
+  /** The timeline, for what an escalation message quotes (the last update, when a fix went in). */
+  readonly store: IncidentStore;
   readonly botUserId: string;
   readonly escalation: { readonly senior: readonly string[]; readonly exec: readonly string[] };
   /** STAKEHOLDER_CHANNEL; null when updates go to the incident channel only. */
@@ -75,6 +71,27 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
     return [...users];
   };
   const once = (key: string, send: () => Promise<string>) => deliverOnce(deps.deliveries, key, send);
+  /** The escalation at `at` (rows from before the policy name none: the first), with its timeline. */
+  const briefFor = async (incident: StoredIncident, at: string | undefined) => {
+    const state = opened(incident);
+    const events = (await deps.store.events(incident.id)).map((stored) => stored.event);
+    return escalationBrief(state, events, at ?? state.escalatedAt);
+  };
+  /** A drill's VP brief reaches its commander alone (the channel, while nobody is commander). */
+  const briefDrillCommander = async (
+    key: string,
+    commander: string | null,
+    channel: string | null,
+    message: SlackMessage,
+  ): Promise<string> => {
+    if (commander) {
+      await once(`${key}:${commander}`, () => directMessage(commander, message));
+      return `drill: briefed the commander ${commander} only`;
+    }
+    if (!channel) throw new Error('the drill has no channel yet');
+    const sent = await once(`${key}:channel`, () => post(channel, message));
+    return `drill: nobody is commander; brief ${sent}`;
+  };
 
   async function perform(effect: MessageEffect, incident: StoredIncident): Promise<string> {
     const state = opened(incident);
@@ -90,23 +107,31 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
       }
       case 'escalation.page': {
         if (!channel) throw new Error(`incident ${id} has no channel yet`);
+        const brief = await briefFor(incident, effect.at);
+        if (!brief) return 'no escalation recorded; nothing to page';
+        const key = `escalation-page:${id}:${brief.escalation.at}`;
+        // A drill pages nobody: the message, labelled, mentions its commander in its own channel.
+        if (state.drill) {
+          const sent = await once(key, () => post(channel, escalationPageMessage(brief, channel, [])));
+          return `drill: paged nobody: ${sent}`;
+        }
         const seniors = await expand(deps.escalation.senior);
         if (seniors.length > 0)
           await tolerating(
             () => deps.client.conversations.invite({ channel, users: seniors.join(',') }),
             ['already_in_channel', 'cant_invite_self'],
           );
-        const message = escalationPageMessage(state, seniors, openFor(state));
-        const sent = await once(`escalation-page:${id}:${state.escalatedAt}`, () => post(channel, message));
+        const sent = await once(key, () => post(channel, escalationPageMessage(brief, channel, seniors)));
         return `paged ${seniors.join(',') || 'nobody'}: ${sent}`;
       }
       case 'escalation.brief': {
+        const brief = await briefFor(incident, effect.at);
+        if (!brief) return 'no escalation recorded; nothing to brief';
+        const message = escalationBriefMessage(brief, channel);
+        const key = `escalation-brief:${id}:${brief.escalation.at}`;
+        if (state.drill) return briefDrillCommander(key, state.roles.commander, channel, message);
         const execs = await expand(deps.escalation.exec);
-        const message = escalationBriefMessage(state, channel, openFor(state));
-        for (const exec of execs)
-          await once(`escalation-brief:${id}:${state.escalatedAt}:${exec}`, () =>
-            directMessage(exec, message),
-          );
+        for (const exec of execs) await once(`${key}:${exec}`, () => directMessage(exec, message));
         return `briefed ${execs.join(',') || 'nobody (ESCALATION_EXEC unset)'}`;
       }
       case 'update.nudge': {
@@ -148,11 +173,6 @@ export function createMessageEffectPerformer(deps: MessageEffectDeps) {
     }
   }
   return { perform };
-}
-
-/** How long the incident had been open (since opening or reopening) when it escalated. */
-function openFor(state: Opened): number {
-  return millisecondsBetween(state.escalationArmedAt, state.escalatedAt ?? state.escalationArmedAt);
 }
 
 function opened(incident: StoredIncident): Opened {

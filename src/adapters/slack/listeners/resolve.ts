@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { permission, SEVERITIES, type Severity } from '../../../domain/index.js';
+import { hasEscalated, permission, SEVERITIES, type Severity } from '../../../domain/index.js';
 import { parseImpactSubmission } from '../parse/impact-submission.js';
 import { modalMetadataSchema } from '../parse/modal-metadata.js';
 import { inputText } from '../parse/view-submission.js';
@@ -46,6 +46,7 @@ export function registerResolve(app: App, deps: ListenerDeps): void {
         modal: resolveModal({ incidentId: incident.id }, incident.state.severity, {
           openedAt: incident.state.openedAt,
           finalUpdate: finalUpdateField(incident.state, now, deps.config.timezone),
+          escalated: hasEscalated(incident.state),
         }),
       };
     },

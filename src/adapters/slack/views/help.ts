@@ -41,6 +41,7 @@ const general = (command: string) => [
   `• \`${command} service &lt;name&gt;\`: name or change the affected service`,
   `• \`${command} update\`: draft and post a stakeholder update`,
   `• \`${command} timers\`: every pending timer: when, why, what cancels it`,
+  `• \`${command} escalate [reason]\`: escalate now: page the senior engineer and tell the VP, as the escalation policy says for this severity`,
   `• \`${command} resolve\`: resolve, with a summary (commander)`,
   `• \`${command} reopen &lt;reason&gt;\`: reopen a resolved incident that came back (commander)`,
   `• \`${command} postmortem\`: record the postmortem meeting and its three follow-ups (after resolving)`,

@@ -15,6 +15,8 @@ export interface ResolveFormExtras {
   readonly openedAt?: string;
   /** The final update to stakeholders, prefilled with its past-tense draft. */
   readonly finalUpdate?: string;
+  /** It escalated: its postmortem is owed, so the form does not ask. */
+  readonly escalated?: boolean;
 }
 
 /**
@@ -24,10 +26,10 @@ export interface ResolveFormExtras {
 export function resolveModal(
   metadata: { incidentId: string },
   severity: SeverityOrPending,
-  { openedAt, finalUpdate }: ResolveFormExtras = {},
+  { openedAt, finalUpdate, escalated = false }: ResolveFormExtras = {},
 ): View {
   // The domain's rule decides which incidents always get a postmortem; only the others are asked.
-  const askPostmortem = !postmortemRequired(severity, false);
+  const askPostmortem = !postmortemRequired(severity, false, escalated);
   return formModal({
     callbackId: RESOLVE_MODAL,
     title: 'Resolve incident',
@@ -75,7 +77,9 @@ export function resolveModal(
               elements: [
                 {
                   type: 'mrkdwn' as const,
-                  text: `A ${severity} incident always gets a postmortem; its clock starts now.`,
+                  text: escalated
+                    ? 'This incident escalated, so it gets a postmortem; its clock starts now.'
+                    : `A ${severity} incident always gets a postmortem; its clock starts now.`,
                 },
               ],
             },

@@ -1,5 +1,5 @@
 import { type IncidentContext, NO_CONTEXT } from '../../../app/incident-context.js';
-import { type FollowUp, humanDuration, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
+import { type FollowUp, type IncidentState, SNOOZE_CHOICES } from '../../../domain/index.js';
 import { draftUpdateButton } from './buttons.js';
 import {
   channelMention,
@@ -46,39 +46,6 @@ export function holdSummaryMessage(state: Opened, context: IncidentContext = NO_
     ...lines.map(mrkdwnSection),
     ...incidentContextBlocks(context, state.service),
   ]);
-}
-
-/** Posted in the incident channel when it escalates, paging the senior engineers invited to it. */
-export function escalationPageMessage(
-  state: Opened,
-  seniors: readonly string[],
-  openForMs: number,
-): SlackMessage {
-  const page =
-    seniors.length > 0
-      ? `${seniors.map(userMention).join(' ')}: you are paged in.`
-      : 'Nobody is configured to page (ESCALATION_SENIOR).';
-  return slackMessage(
-    `:rotating_light: ${incidentRef(state.number)} is still unresolved after ${humanDuration(roundToMinute(openForMs))}. ${page} ${leadingLine(state)}`,
-  );
-}
-
-/** The direct message to an executive: plain language, no jargon, what they would ask first. */
-export function escalationBriefMessage(
-  state: Opened,
-  channelId: string | null,
-  openForMs: number,
-): SlackMessage {
-  const commander = state.roles.commander ? userMention(state.roles.commander) : 'nobody yet';
-  const lines = [
-    `*${incidentRef(state.number)} has been escalated to you*: ${inline(state.title, TITLE_SHOWN)}`,
-    `• Severity: ${severityLabel(state.severity)}`,
-    `• Unresolved for ${humanDuration(roundToMinute(openForMs))} (opened ${slackDate(state.openedAt, '{date_short_pretty} at {time}')})`,
-    `• Commander: ${commander}`,
-    `• ${leadingLine(state)}`,
-    `• Follow along in ${channelLink(channelId)}`,
-  ];
-  return slackMessage(lines.join('\n'));
 }
 
 /** The nudge for a due stakeholder update, with the buttons to write it now or later. */
@@ -155,20 +122,8 @@ export function followUpReminderMessage(
   return slackMessage(text, [mrkdwnSection(text), ...followUpBlocks(incidentId, followUp).slice(1)]);
 }
 
-function leadingLine(state: Opened): string {
-  const confirmed = state.hypotheses.find((h) => h.status === 'confirmed');
-  const testing = state.hypotheses.find((h) => h.status === 'testing');
-  const leading = confirmed ?? testing;
-  if (!leading) return 'No hypothesis is confirmed or being tested yet.';
-  return `${confirmed ? 'Confirmed cause' : 'Leading hypothesis (being tested)'}: ${inline(leading.text, 500)}`;
-}
-
 function bullets(items: readonly string[]): string {
   const shown = items.slice(0, LIST_LIMIT).map((item) => `• ${item}`);
   if (items.length > LIST_LIMIT) shown.push(`…and ${items.length - LIST_LIMIT} more in the header`);
   return shown.join('\n');
 }
-
-/** Whole minutes read better; short test durations keep their seconds. */
-const roundToMinute = (ms: number): number =>
-  ms < 60_000 ? Math.round(ms / 1000) * 1000 : Math.round(ms / 60_000) * 60_000;

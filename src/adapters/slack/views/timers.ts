@@ -8,6 +8,8 @@ export const TIMER_LABELS: Readonly<Record<TimerKind, string>> = {
   'update-due': 'Stakeholder update due',
   'postmortem-reminder': 'Postmortem reminder',
   'follow-up-reminder': 'Follow-up reminder',
+  'escalation-senior': 'Escalation to the senior engineer',
+  'escalation-exec': 'Escalation to the VP of Engineering',
   'commander-nudge': 'Nudge to take command',
 };
 
@@ -43,7 +45,10 @@ export function renderTimers(timers: readonly PlacedTimer[], now: string, zone: 
 /** The header's word on what fires next (`/incident timers` has the rest). */
 export function nextTimerLine(timers: readonly TimerSpec[]): string | null {
   const next = [...timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
-  return next ? `Next timer: ${TIMER_LABELS[next.kind].toLowerCase()} ${slackDate(next.dueAt)}` : null;
+  if (!next) return null;
+  // Only the first letter: "escalation to the VP of Engineering", not "…the vp of engineering".
+  const label = TIMER_LABELS[next.kind];
+  return `Next timer: ${label.charAt(0).toLowerCase()}${label.slice(1)} ${slackDate(next.dueAt)}`;
 }
 
 function localTime(iso: string, zone: string): string {

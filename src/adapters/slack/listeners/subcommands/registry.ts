@@ -1,5 +1,6 @@
 import type { SubcommandHandler } from './context.js';
 import { decision } from './decision.js';
+import { escalate } from './escalate.js';
 import { open } from './open.js';
 import { postmortem } from './postmortem.js';
 import { resolve } from './resolve.js';
@@ -25,6 +26,7 @@ export const SUBCOMMANDS: Readonly<Record<string, SubcommandHandler>> = {
   timers,
   postmortem,
   stats,
+  escalate,
   service,
   reopen,
   runbook,

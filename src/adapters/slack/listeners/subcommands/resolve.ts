@@ -1,4 +1,4 @@
-import { permission } from '../../../../domain/index.js';
+import { hasEscalated, permission } from '../../../../domain/index.js';
 import { finalUpdateField } from '../../views/final-update-field.js';
 import { resolveModal } from '../../views/resolve-modal.js';
 import { incidentHere, isAnswer, type SubcommandHandler, say } from './context.js';
@@ -14,6 +14,7 @@ export const resolve: SubcommandHandler = async (context) => {
     modal: resolveModal({ incidentId: incident.id }, incident.state.severity, {
       openedAt: incident.state.openedAt,
       finalUpdate: finalUpdateField(incident.state, context.now, context.deps.config.timezone),
+      escalated: hasEscalated(incident.state),
     }),
   };
 };
