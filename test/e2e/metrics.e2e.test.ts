@@ -95,8 +95,8 @@ describe('/metrics', () => {
     );
     await eventually(
       t.baseUrl,
-      'incident_timer_lateness_seconds_count{kind="escalation"}',
-      moved('incident_timer_lateness_seconds_count{kind="escalation"}'),
+      'incident_timer_lateness_seconds_count{kind="escalation-exec"}',
+      moved('incident_timer_lateness_seconds_count{kind="escalation-exec"}'),
     );
     // The VP's direct message is given up for good, and Slack's refusal is counted by method and code.
     await eventually(

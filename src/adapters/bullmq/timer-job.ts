@@ -24,10 +24,11 @@ export function timerJobId(job: Pick<TimerJob, 'incidentId' | 'key' | 'dueAt' | 
 }
 
 // A timer's key starts with its kind's name, except follow-up reminders' (`follow-up-<id>-before`).
+// Longest first: `escalation-senior` is not an `escalation`.
 const KEY_PREFIXES: readonly (readonly [string, TimerJob['kind']])[] = [
   ...TIMER_KINDS.map((kind) => [kind, kind] as const),
-  ['follow-up-', 'follow-up-reminder'],
-];
+  ['follow-up-', 'follow-up-reminder'] as const,
+].sort(([a], [b]) => b.length - a.length);
 const ID_HEAD = 'timer-'.length + 36 + 1; // `timer-`, the incident's uuid, `-`
 
 /** The kind of timer a job id of {@link timerJobId}'s shape is for; null for any other job. */
