@@ -16,6 +16,7 @@ import {
   userMention,
 } from './format.js';
 import { incidentRef, severityLabel } from './labels.js';
+import { ruledOutList } from './ruled-out.js';
 import { TIMER_LABELS } from './timers.js';
 
 type Opened = Exclude<IncidentState, { status: 'none' }>;
@@ -60,7 +61,7 @@ export function commanderBriefMessage(
   const sections = [
     lines.join('\n'),
     `*What we know*\n${known(state)}`,
-    `*Ruled out*\n${ruledOut(state)}`,
+    ruledOutList(state.hypotheses) || '*Ruled out*\n_Nothing yet._',
     `*Open actions*\n${openActions(state)}`,
     `*Next timer*\n${nextTimerLine(nextTimer)}`,
     'You coordinate; others fix. Check who is doing what, decide what is tried next, and keep stakeholders hearing from us (the communicator, or you while nobody is).',
@@ -87,15 +88,6 @@ function known(state: Opened): string {
       ? `\n_${proposed} more hypothes${proposed === 1 ? 'is is' : 'es are'} proposed, not yet tested._`
       : '';
   return `${bullets(items) || '_Nothing is confirmed or being tested yet._'}${untested}`;
-}
-
-function ruledOut(state: Opened): string {
-  const items = state.hypotheses
-    .filter((h) => h.status === 'ruled_out')
-    .map(
-      (h) => `${inline(h.text, ITEM_SHOWN)}${h.evidence ? ` (${inline(h.evidence, EVIDENCE_SHOWN)})` : ''}`,
-    );
-  return bullets(items) || '_Nothing yet._';
 }
 
 function openActions(state: Opened): string {
